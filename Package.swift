@@ -1,0 +1,112 @@
+// swift-tools-version:6.2
+// Hummingbird, AsyncHTTPClient and swift-prometheus need tools 6.2; Swift 6 language mode
+// (strict concurrency) is the default at this tools version.
+import PackageDescription
+
+let package = Package(
+    name: "Steward",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "steward", targets: ["steward"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
+        // Already in the graph through async-http-client; named so StewardAWS can classify
+        // NIO errors and the test support can run local HTTP servers.
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.81.0"),
+    ],
+    targets: [
+        // Value types, validation, policy, planner, reports, grammar and the seams. Foundation only.
+        .target(name: "StewardCore"),
+        // SigV4, credentials, endpoints, transport, protocols, retries, typed clients. Knows no Core.
+        .target(
+            name: "StewardAWS",
+            dependencies: [
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
+        ),
+        // Reusable test harness (moto_server, local HTTP servers, aws CLI/boto3 helpers) for
+        // every test target that talks to AWS. Not a test target, so others can depend on it.
+        .target(
+            name: "StewardTestSupport",
+            dependencies: [
+                "StewardAWS",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            path: "Tests/StewardTestSupport"
+        ),
+        // DesiredStateStore implementations (YAML directory now; DynamoDB next).
+        .target(
+            name: "StewardStore",
+            dependencies: [
+                "StewardCore",
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        .executableTarget(
+            name: "steward",
+            dependencies: [
+                "StewardCore",
+                "StewardStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "steward-bench",
+            dependencies: ["StewardCore", "StewardStore"],
+            path: "Benchmarks/steward-bench"
+        ),
+        .executableTarget(
+            name: "aws-bench",
+            dependencies: ["StewardAWS", "StewardTestSupport"],
+            path: "Benchmarks/aws-bench"
+        ),
+        .testTarget(
+            name: "StewardCoreTests",
+            dependencies: [
+                "StewardCore",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
+        // Spawned several times by StewardStoreTests: concurrent writers from separate processes.
+        .executableTarget(
+            name: "steward-store-stress",
+            dependencies: ["StewardStore"],
+            path: "Tests/StoreStress"
+        ),
+        .testTarget(
+            name: "StewardStoreTests",
+            dependencies: [
+                "StewardStore",
+                "steward-store-stress",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
+        .testTarget(
+            name: "StewardAWSTests",
+            dependencies: [
+                "StewardAWS",
+                "StewardTestSupport",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
+        .testTarget(
+            name: "StewardCLITests",
+            dependencies: ["StewardCore"]
+        ),
+    ]
+)

@@ -1,0 +1,17 @@
+/// What a restore must set explicitly, because a restore does not copy it from the source:
+/// security groups, parameter group, subnet group and tags.
+public struct RDSRestoreOptions: Sendable, Equatable {
+    public var vpcSecurityGroupIDs: [String]
+    public var parameterGroupName: String?
+    public var subnetGroupName: String?
+    public var instanceClass: String?
+    public var tags: [AWSTag]
+
+    public init(vpcSecurityGroupIDs: [String] = [], parameterGroupName: String? = nil, subnetGroupName: String? = nil, instanceClass: String? = nil, tags: [AWSTag] = []) {
+        self.vpcSecurityGroupIDs = vpcSecurityGroupIDs
+        self.parameterGroupName = parameterGroupName
+        self.subnetGroupName = subnetGroupName
+        self.instanceClass = instanceClass
+        self.tags = tags
+    }
+}

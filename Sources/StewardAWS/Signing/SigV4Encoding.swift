@@ -1,0 +1,78 @@
+/// RFC 3986 percent-encoding as SigV4 defines it: only `A-Z a-z 0-9 - _ . ~` pass through,
+/// every other byte of the UTF-8 form becomes `%XX` with uppercase hex.
+public enum SigV4Encoding {
+    private static let hexDigits: [UInt8] = Array("0123456789ABCDEF".utf8)
+
+    static func isUnreserved(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+             UInt8(ascii: "0")...UInt8(ascii: "9"),
+             UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: "~"):
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Percent-encodes a query key or value (and a path segment when `keepSlash`).
+    public static func encode(_ text: String, keepSlash: Bool = false) -> String {
+        var needsWork = false
+        for byte in text.utf8 where !(isUnreserved(byte) || (keepSlash && byte == UInt8(ascii: "/"))) {
+            needsWork = true
+            break
+        }
+        if !needsWork { return text }
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count * 3)
+        for byte in text.utf8 {
+            if isUnreserved(byte) || (keepSlash && byte == UInt8(ascii: "/")) {
+                out.append(byte)
+            } else {
+                out.append(UInt8(ascii: "%"))
+                out.append(hexDigits[Int(byte >> 4)])
+                out.append(hexDigits[Int(byte & 0x0F)])
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The canonical URI of an unencoded path: each segment encoded once, slashes kept.
+    /// Non-S3 services expect no dot-segment removal beyond what the caller did; Steward's
+    /// services all use `/`.
+    public static func canonicalPath(_ path: String) -> String {
+        if path.isEmpty { return "/" }
+        return encode(path, keepSlash: true)
+    }
+
+    /// Sorted by encoded key, then encoded value (byte order), each encoded once.
+    public static func canonicalQuery(_ items: [(String, String)]) -> String {
+        if items.isEmpty { return "" }
+        let encoded = items.map { (encode($0.0), encode($0.1)) }
+        let sorted = encoded.sorted { lhs, rhs in
+            if lhs.0 != rhs.0 { return lhs.0.utf8.lexicographicallyPrecedes(rhs.0.utf8) }
+            return lhs.1.utf8.lexicographicallyPrecedes(rhs.1.utf8)
+        }
+        var out = ""
+        for (index, pair) in sorted.enumerated() {
+            if index > 0 { out += "&" }
+            out += pair.0
+            out += "="
+            out += pair.1
+        }
+        return out
+    }
+
+    /// `application/x-www-form-urlencoded` body with the same encoding (AWS accepts RFC 3986
+    /// here, and using one encoder keeps signing and sending consistent).
+    public static func formBody(_ items: [(String, String)]) -> String {
+        var out = ""
+        out.reserveCapacity(items.count * 24)
+        for (index, pair) in items.enumerated() {
+            if index > 0 { out += "&" }
+            out += encode(pair.0)
+            out += "="
+            out += encode(pair.1)
+        }
+        return out
+    }
+}

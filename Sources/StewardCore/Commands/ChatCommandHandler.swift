@@ -1,0 +1,40 @@
+import Foundation
+
+/// Turns a parsed intent into a desired-state edit through the store and a reply. Shared by
+/// the CLI and (through the same `DesiredStateStore` seam) the Slack bot, so both give the same
+/// answer to the same words. It never touches AWS: the reconciler does that.
+public struct ChatCommandHandler: Sendable {
+    public var store: any DesiredStateStore
+    public var policy: Policy
+    public var usage: ChatCommandUsage
+
+    public init(store: any DesiredStateStore, policy: Policy, usage: ChatCommandUsage) {
+        self.store = store
+        self.policy = policy
+        self.usage = usage
+    }
+
+    public func handle(_ intent: ChatIntent, actor: String, now: Date) async -> ChatReply {
+        if case .help(let family) = intent { return .help(family, usage: usage) }
+        guard let environment = intent.environment else { return ChatReply(text: "error: no environment", isError: true) }
+        do {
+            let snapshot = try await store.load()
+            if let diagnostics = snapshot.failures[environment] {
+                return .error(DesiredStateEditError.invalidFile(diagnostics))
+            }
+            guard let before = snapshot.environments[environment] else {
+                return .error(DesiredStateEditError.unknownEnvironment(environment))
+            }
+            guard let edit = intent.edit(actor: actor, now: now, policy: policy) else {
+                return ChatReply.answer(intent, state: before, now: now, usage: usage)
+                    ?? ChatReply(text: "error: nothing to do for this command", isError: true)
+            }
+            let after = try await store.apply(edit, to: environment, actor: actor, now: now)
+            return .applied(intent, before: before, after: after, now: now, usage: usage)
+        } catch let error as DesiredStateEditError {
+            return .error(error)
+        } catch {
+            return ChatReply(text: "error: \(error)", isError: true)
+        }
+    }
+}

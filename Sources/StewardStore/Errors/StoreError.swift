@@ -1,0 +1,30 @@
+import StewardCore
+
+/// Why the YAML directory store could not do what was asked, naming the file and what to do.
+/// (Edits refused on their merits throw `DesiredStateEditError` instead.)
+public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
+    case directoryUnreadable(path: String, reason: String)
+    case lockFailed(path: String, reason: String)
+    case writeFailed(path: String, reason: String)
+    case environmentExists(EnvironmentName, path: String)
+    /// The text about to be written did not decode back to the state it was made from: a bug,
+    /// caught before it reached the disk.
+    case encodingCheckFailed(path: String, diagnostics: [Diagnostic])
+
+    public var description: String {
+        switch self {
+        case .directoryUnreadable(let path, let reason):
+            return "cannot read the desired-state directory \(path): \(reason); "
+                + "create it, or point --desired-state / STEWARD_DESIRED_STATE / desired_state in steward.yaml at it"
+        case .lockFailed(let path, let reason):
+            return "cannot lock \(path): \(reason); check that the desired-state directory is writable by this user"
+        case .writeFailed(let path, let reason):
+            return "cannot write \(path): \(reason); nothing was changed. Check free space and the directory's permissions"
+        case .environmentExists(let environment, let path):
+            return "environment \(environment) already exists (\(path)); edit it instead of creating it"
+        case .encodingCheckFailed(let path, let diagnostics):
+            return "refused to write \(path): the new text did not read back as the intended state (a Steward bug; "
+                + "please report it). Nothing was changed:\n" + diagnostics.map(\.description).joined(separator: "\n")
+        }
+    }
+}

@@ -1,0 +1,32 @@
+import ArgumentParser
+import Foundation
+import StewardCore
+
+/// Runs CLI words through the slash-command grammar and handler, printing the bot's reply:
+/// the CLI and Slack can't drift apart because they are the same code past argv.
+enum ChatCommandRunner {
+    static func run(_ family: ChatCommandFamily, words: [String], options: GlobalOptions, actor: String?) async throws {
+        let context = try CommandContext(options: options)
+        let now = Date()
+        let snapshot = try context.store.load(now: now)
+        let known = Set(snapshot.environments.keys).union(snapshot.failures.keys)
+        let grammar = ChatCommandParser.GrammarContext(
+            knownEnvironments: known, policy: context.configuration.policy,
+            defaultEnvironment: context.configuration.defaultEnvironment, commandPrefix: "steward "
+        )
+        let intent: ChatIntent
+        switch ChatCommandParser(context: grammar).parse(command: family, words: words) {
+        case .success(let parsed): intent = parsed
+        case .failure(let error):
+            StandardError.write(ChatReply.error(error).text)
+            throw ExitCode(1)
+        }
+        let handler = ChatCommandHandler(store: context.store, policy: context.configuration.policy, usage: grammar.usage)
+        let reply = await handler.handle(intent, actor: CommandContext.actor(actor), now: now)
+        if reply.isError {
+            StandardError.write(reply.text)
+            throw ExitCode(1)
+        }
+        print(reply.text)
+    }
+}

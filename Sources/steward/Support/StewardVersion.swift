@@ -1,0 +1,3 @@
+enum StewardVersion {
+    static let current = "0.1.0"
+}
