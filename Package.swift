@@ -54,11 +54,23 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
+        // Observer (AWS -> ObservedState), Executor (Plan -> AWS), reconciler, audit log.
+        .target(
+            name: "StewardController",
+            dependencies: [
+                "StewardCore",
+                "StewardAWS",
+                "StewardStore",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .executableTarget(
             name: "steward",
             dependencies: [
                 "StewardCore",
                 "StewardStore",
+                "StewardController",
+                "StewardAWS",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -102,6 +114,13 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
+        .testTarget(
+            name: "StewardControllerTests",
+            dependencies: [
+                "StewardController",
+                "StewardTestSupport",
             ]
         ),
         .testTarget(

@@ -67,7 +67,7 @@ try await measure("client overhead per DescribeSecurityGroups call (sign+encode+
 precondition(groupCount == 100)
 
 // 2. The parts.
-let signer = SigV4Signer(region: "us-east-1", service: "ec2")
+let signer = SigV4Signer(region: "us-east-1", service: "ec2", keyCache: SigV4SigningKeyCache())
 let form = Array("Action=DescribeSecurityGroups&Version=2016-11-15&Filter.1.Name=tag%3AWhitelistManaged&Filter.1.Value.1=true".utf8)
 let endpoint = AWSEndpoint(scheme: "https", host: "ec2.us-east-1.amazonaws.com")
 try await measure("  sign only", runs: runs) {

@@ -15,6 +15,7 @@ public final class AWSClient: Sendable {
     /// Per-attempt deadline for the whole response.
     public let timeout: Duration
     let now: @Sendable () -> Date
+    let signingKeys = SigV4SigningKeyCache()
 
     public init(
         configuration: AWSConfiguration,
@@ -68,7 +69,7 @@ public final class AWSClient: Sendable {
         let label = "\(service.endpointPrefix):\(operation)"
         var attempt = 1
         var lastRetryCost = 0
-        let signer = SigV4Signer(region: configuration.region, service: service.signingName)
+        let signer = SigV4Signer(region: configuration.region, service: service.signingName, keyCache: signingKeys)
         while true {
             try Task.checkCancellation()
             var request = unsigned

@@ -8,10 +8,12 @@ public struct SigV4Signer: Sendable {
     /// The signing name, which is not always the endpoint prefix (`application-autoscaling`,
     /// `dynamodb` for DynamoDB Streams).
     public let service: String
+    public let keyCache: SigV4SigningKeyCache?
 
-    public init(region: String, service: String) {
+    public init(region: String, service: String, keyCache: SigV4SigningKeyCache? = nil) {
         self.region = region
         self.service = service
+        self.keyCache = keyCache
     }
 
     /// Adds `x-amz-date`, `host` (when missing), `x-amz-security-token` (when the credentials
@@ -56,7 +58,9 @@ public struct SigV4Signer: Sendable {
         let scope = "\(timestamp.date)/\(region)/\(service)/aws4_request"
         let stringToSign = "AWS4-HMAC-SHA256\n\(timestamp.dateTime)\n\(scope)\n\(SHA256.hash(data: Array(canonical.utf8)).hexString)"
 
-        let key = signingKey(secret: credentials.secretAccessKey, date: timestamp.date)
+        let key = keyCache?.key(accessKeyID: credentials.accessKeyID, secret: credentials.secretAccessKey, scope: scope) {
+            signingKey(secret: credentials.secretAccessKey, date: timestamp.date)
+        } ?? signingKey(secret: credentials.secretAccessKey, date: timestamp.date)
         let signature = HMAC<SHA256>.authenticationCode(for: Array(stringToSign.utf8), using: key).hexString
         let authorization = "AWS4-HMAC-SHA256 Credential=\(credentials.accessKeyID)/\(scope), SignedHeaders=\(signedHeaders), Signature=\(signature)"
         return SigV4Signature(

@@ -10,6 +10,27 @@ public struct StewardConfiguration: Sendable, Hashable {
     /// The environment `/whitelist add` uses when no `--env` is given; nil means `--env` is required.
     public var defaultEnvironment: EnvironmentName?
     public var policy: Policy = .default
+    public var whitelist: WhitelistSettings = WhitelistSettings()
+    /// Per-environment overrides of `whitelist`.
+    public var environments: [EnvironmentName: EnvironmentSettings] = [:]
+    /// JSON-lines audit log of every applied action and desired-state edit; nil disables it.
+    public var auditLogPath: String? = "steward-audit.jsonl"
+    /// `steward run` reconciles every environment this often (jittered), besides waking on
+    /// edits and expiries.
+    public var reconcileInterval: TimeSpan = TimeSpan(seconds: 60)
+    /// Where `steward run` serves /healthz, /readyz and /metrics.
+    public var listenAddress: String = "127.0.0.1:9090"
+
+    /// The whitelist settings in force for one environment.
+    public func whitelistSettings(for environment: EnvironmentName) -> WhitelistSettings {
+        var settings = whitelist
+        if let override = environments[environment] {
+            if let mode = override.whitelistMode { settings.mode = mode }
+            if let ports = override.whitelistPorts { settings.defaultPorts = ports }
+            if let upsertOnly = override.upsertOnly { settings.upsertOnly = upsertOnly }
+        }
+        return settings
+    }
 
     public init() {}
 

@@ -55,7 +55,7 @@ public enum PlanTextRenderer {
         }
         let unmanaged = plan.drift.filter { $0.severity == .info }.count
         if unmanaged > 0 {
-            lines.append("  \(unmanaged) unmanaged rule(s) left as they are (`steward drift` lists them)")
+            lines.append("  \(unmanaged) unmanaged rule(s) left as they are (`steward plan --format json` lists them under drift)")
         }
         return lines
     }

@@ -22,7 +22,7 @@ public final class AWSXMLDocument: Sendable {
 
     public init(bytes: [UInt8]) throws(AWSXMLError) {
         self.bytes = bytes
-        var parser = AWSXMLParser(capacityHint: bytes.count / 40)
+        var parser = AWSXMLParser(capacityHint: bytes.count / 24)
         self.nodes = try bytes.withUnsafeBufferPointer { buffer throws(AWSXMLError) in
             try parser.parse(buffer)
         }

@@ -12,20 +12,44 @@ public struct AWSXMLElement: Sendable {
     }
 
     func hasName(_ utf8Name: [UInt8]) -> Bool {
-        let node = node
-        let start = Int(node.localNameStart), end = Int(node.nameEnd)
-        guard end - start == utf8Name.count else { return false }
-        return document.bytes.withUnsafeBufferPointer { bytes in
-            for offset in 0..<utf8Name.count where bytes[start + offset] != utf8Name[offset] {
-                return false
+        utf8Name.withUnsafeBufferPointer { wanted in
+            document.bytes.withUnsafeBufferPointer { bytes in
+                Self.nameMatches(document.nodes[Int(index)], wanted, bytes)
             }
-            return true
+        }
+    }
+
+    @inline(__always)
+    static func nameMatches(_ node: AWSXMLDocument.Node, _ wanted: UnsafeBufferPointer<UInt8>, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let start = Int(node.localNameStart), end = Int(node.nameEnd)
+        guard end - start == wanted.count else { return false }
+        for offset in 0..<wanted.count where bytes[start + offset] != wanted[offset] {
+            return false
+        }
+        return true
+    }
+
+    /// Walks the children whose local name is `name`, without allocating: lookups run for
+    /// every field of every item, so they work on the raw buffers.
+    private func forEachChild(named name: String, _ body: (Int32) -> Bool) {
+        var name = name
+        name.withUTF8 { wanted in
+            document.nodes.withUnsafeBufferPointer { nodes in
+                document.bytes.withUnsafeBufferPointer { bytes in
+                    var child = nodes[Int(index)].firstChild
+                    while child >= 0 {
+                        let node = nodes[Int(child)]
+                        if Self.nameMatches(node, wanted, bytes), !body(child) { return }
+                        child = node.nextSibling
+                    }
+                }
+            }
         }
     }
 
     public var children: [AWSXMLElement] {
         var result: [AWSXMLElement] = []
-        var child = node.firstChild
+        var child = document.nodes[Int(index)].firstChild
         while child >= 0 {
             result.append(AWSXMLElement(document: document, index: child))
             child = document.nodes[Int(child)].nextSibling
@@ -35,24 +59,19 @@ public struct AWSXMLElement: Sendable {
 
     /// The first child with that local name.
     public func child(_ name: String) -> AWSXMLElement? {
-        let wanted = Array(name.utf8)
-        var child = node.firstChild
-        while child >= 0 {
-            let element = AWSXMLElement(document: document, index: child)
-            if element.hasName(wanted) { return element }
-            child = document.nodes[Int(child)].nextSibling
+        var found: Int32 = -1
+        forEachChild(named: name) { index in
+            found = index
+            return false
         }
-        return nil
+        return found >= 0 ? AWSXMLElement(document: document, index: found) : nil
     }
 
     public func children(_ name: String) -> [AWSXMLElement] {
-        let wanted = Array(name.utf8)
         var result: [AWSXMLElement] = []
-        var child = node.firstChild
-        while child >= 0 {
-            let element = AWSXMLElement(document: document, index: child)
-            if element.hasName(wanted) { result.append(element) }
-            child = document.nodes[Int(child)].nextSibling
+        forEachChild(named: name) { index in
+            result.append(AWSXMLElement(document: document, index: index))
+            return true
         }
         return result
     }

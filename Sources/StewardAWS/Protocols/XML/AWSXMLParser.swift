@@ -1,3 +1,5 @@
+import Foundation
+
 /// The tokenizer behind `AWSXMLDocument`: one pass over the bytes, a stack of open elements,
 /// no allocation per element beyond the node record.
 struct AWSXMLParser {
@@ -32,11 +34,20 @@ struct AWSXMLParser {
 
         while true {
             // Text runs until the next `<`; only whitespace may sit outside the root.
-            while index < count, input[index] != Self.lt {
-                if stack.isEmpty, !Self.isSpace(input[index]) {
-                    throw AWSXMLError(reason: "text outside the root element", offset: index)
+            if stack.isEmpty {
+                while index < count, input[index] != Self.lt {
+                    guard Self.isSpace(input[index]) else {
+                        throw AWSXMLError(reason: "text outside the root element", offset: index)
+                    }
+                    index += 1
                 }
-                index += 1
+            } else if index < count, input[index] != Self.lt, let base = input.baseAddress {
+                // memchr: text runs are the bulk of the bytes.
+                if let found = memchr(base + index, Int32(Self.lt), count - index) {
+                    index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                } else {
+                    index = count
+                }
             }
             if index >= count { break }
             let tagStart = index

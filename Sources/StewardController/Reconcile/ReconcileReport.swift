@@ -1,0 +1,29 @@
+import Foundation
+import StewardCore
+
+/// What one reconcile saw, planned, refused and did.
+public struct ReconcileReport: Sendable {
+    /// Plans as executed (after guards): what was, or in a dry run would be, sent to AWS.
+    public var plans: [WhitelistPlan] = []
+    public var results: [ActionResult] = []
+    /// Guards that held actions back, one line each, naming the environment.
+    public var refusals: [String] = []
+    /// Desired-state files that could not be used this time.
+    public var desiredStateErrors: [Diagnostic] = []
+    public var observationProblems: [String] = []
+    /// Set when the reconcile could not run at all (AWS unreachable, store unreadable).
+    public var failure: String?
+    /// The earliest future expiry in desired state: when the loop should wake next.
+    public var nextExpiry: Date?
+    public var startedAt: Date
+    public var finishedAt: Date
+
+    public init(startedAt: Date) {
+        self.startedAt = startedAt
+        self.finishedAt = startedAt
+    }
+
+    public var hasChanges: Bool { plans.contains { $0.hasChanges } }
+    public var failedActions: [ActionResult] { results.filter { $0.outcome == .failed } }
+    public var succeeded: Bool { failure == nil && failedActions.isEmpty }
+}

@@ -1,0 +1,193 @@
+import Foundation
+import Logging
+import StewardCore
+
+/// One level-triggered pass: read all desired state, observe AWS, plan, hold back what the
+/// guards refuse, execute, audit. Every pass starts from scratch; the only memory kept between
+/// passes is the last good desired state per environment, for failing closed.
+public actor Reconciler {
+    public let store: any DesiredStateStore
+    public let observer: WhitelistObserver
+    public let executor: WhitelistExecutor
+    public let configuration: StewardConfiguration
+    public let audit: AuditLog?
+    let logger: Logger
+    let clock: @Sendable () -> Date
+    let planner: WhitelistPlanner
+    /// The last state each environment's file validated to: when the file later breaks, only
+    /// entries this says have expired may still be revoked.
+    private var lastGood: [EnvironmentName: DesiredState] = [:]
+
+    public init(
+        store: any DesiredStateStore, observer: WhitelistObserver, executor: WhitelistExecutor,
+        configuration: StewardConfiguration, audit: AuditLog?, logger: Logger = Logger(label: "steward.reconciler"),
+        clock: @escaping @Sendable () -> Date = { Date() }
+    ) {
+        self.store = store
+        self.observer = observer
+        self.executor = executor
+        self.configuration = configuration
+        self.audit = audit
+        self.logger = logger
+        self.clock = clock
+        self.planner = WhitelistPlanner(ownerID: configuration.ownerID)
+    }
+
+    public func reconcile(_ options: ReconcileOptions = ReconcileOptions()) async -> ReconcileReport {
+        let now = clock()
+        var report = ReconcileReport(startedAt: now)
+        defer { logger.debug("reconcile finished", metadata: ["changes": "\(report.hasChanges)"]) }
+
+        var snapshot: DesiredStateSnapshot
+        do {
+            snapshot = try await store.load()
+        } catch {
+            // The whole directory is unreadable: every environment is in the failed state.
+            report.desiredStateErrors.append(Diagnostic(.error, path: configuration.desiredStatePath, message: "\(error)"))
+            snapshot = DesiredStateSnapshot()
+            for environment in lastGood.keys { snapshot.failures[environment] = [] }
+        }
+        report.desiredStateErrors += snapshot.allErrors
+        for (environment, state) in snapshot.environments { lastGood[environment] = state }
+
+        var wanted: [(EnvironmentName, DesiredState, failed: Bool)] = []
+        for (environment, state) in snapshot.environments { wanted.append((environment, state, false)) }
+        for environment in snapshot.failures.keys {
+            if let previous = lastGood[environment] {
+                wanted.append((environment, previous, true))
+                report.refusals.append("\(environment): desired state is unreadable; only entries known to have expired are revoked until it is fixed")
+            } else {
+                report.refusals.append("\(environment): desired state is unreadable and was never read successfully; no changes")
+            }
+        }
+        if let only = options.environments {
+            wanted = wanted.filter { only.contains($0.0) }
+        }
+        wanted.sort { $0.0 < $1.0 }
+        report.nextExpiry = snapshot.environments.values.compactMap { $0.nextExpiry(after: now) }.min()
+        guard !wanted.isEmpty else {
+            report.finishedAt = clock()
+            return report
+        }
+
+        let observation: WhitelistObservation
+        do {
+            observation = try await observer.observe(wanted.map(\.0), base: configuration.whitelist)
+        } catch {
+            report.failure = "could not read security groups from AWS: \(error)"
+            report.finishedAt = clock()
+            return report
+        }
+        report.observationProblems = observation.problems
+
+        for (environment, desired, failed) in wanted {
+            let groups = observation.groups[environment] ?? []
+            var plan = planner.plan(desired: desired, observed: groups, policy: configuration.policy, now: now)
+            let guarded = applyGuards(&plan, groups: groups, desired: desired, failedRead: failed, options: options, now: now)
+            report.refusals += guarded.refusals
+            report.results += guarded.held
+            report.plans.append(plan)
+        }
+
+        if !options.dryRun {
+            for plan in report.plans where plan.hasChanges {
+                report.results += await executor.execute(plan)
+            }
+            await record(report.results, now: now)
+        }
+        report.finishedAt = clock()
+        return report
+    }
+
+    /// Executes the plans of a dry-run report exactly as shown (what `steward apply` confirmed),
+    /// rather than planning again.
+    public func execute(_ planned: ReconcileReport) async -> ReconcileReport {
+        var report = planned
+        let now = clock()
+        var results: [ActionResult] = []
+        for plan in planned.plans where plan.hasChanges {
+            results += await executor.execute(plan)
+        }
+        await record(results, now: now)
+        report.results += results
+        report.finishedAt = clock()
+        return report
+    }
+
+    /// Applies the safety rules to a plan in place; returns what was held back and why.
+    private func applyGuards(
+        _ plan: inout WhitelistPlan, groups: [ObservedSecurityGroup], desired: DesiredState,
+        failedRead: Bool, options: ReconcileOptions, now: Date
+    ) -> (refusals: [String], held: [ActionResult]) {
+        let settings = configuration.whitelistSettings(for: plan.environment)
+        var refusals: [String] = []
+        var held: [ActionResult] = []
+        let environment = plan.environment
+
+        func hold(_ index: Int, authorize: Bool, revoke: ((RuleRevocation) -> Bool)?, updates: Bool, reason: String) {
+            let group = plan.groups[index]
+            if authorize {
+                held += group.authorize.map {
+                    ActionResult(kind: .authorize, environment: environment, groupID: group.groupID,
+                                 target: "\($0.cidr) \($0.networkProtocol.rawValue)/\($0.ports)", reason: $0.reason.rawValue, outcome: .refused, message: reason)
+                }
+                plan.groups[index].authorize = []
+            }
+            if let revoke {
+                let (dropped, kept) = (group.revoke.filter(revoke), group.revoke.filter { !revoke($0) })
+                held += dropped.map {
+                    ActionResult(kind: .revoke, environment: environment, groupID: group.groupID,
+                                 target: "\($0.ruleID) \($0.source)", reason: $0.reason.rawValue, outcome: .refused, message: reason)
+                }
+                plan.groups[index].revoke = kept
+            }
+            if updates {
+                held += group.updateDescriptions.map {
+                    ActionResult(kind: .updateDescription, environment: environment, groupID: group.groupID,
+                                 target: "\($0.ruleID) \($0.cidr)", reason: $0.reason.rawValue, outcome: .refused, message: reason)
+                }
+                plan.groups[index].updateDescriptions = []
+            }
+        }
+
+        if failedRead {
+            for index in plan.groups.indices {
+                hold(index, authorize: true, revoke: { $0.reason != .expired }, updates: true,
+                     reason: "desired state unreadable: only known-expired entries are revoked")
+            }
+        }
+        if settings.upsertOnly {
+            if plan.revokeCount > 0 {
+                refusals.append("\(environment): upsert-only policy; \(plan.revokeCount) revoke(s) not applied")
+            }
+            for index in plan.groups.indices {
+                hold(index, authorize: false, revoke: { _ in true }, updates: false, reason: "upsert-only policy")
+            }
+        }
+        let owned = groups.reduce(0) { $0 + $1.ingressRules.filter { $0.isOwned(by: configuration.ownerID) }.count }
+        if !options.force, let refusal = settings.revokeBudget.refusal(for: plan, ownedRules: owned) {
+            refusals.append(refusal)
+            for index in plan.groups.indices {
+                hold(index, authorize: false, revoke: { _ in true }, updates: false, reason: "over the revoke budget")
+            }
+        }
+        let quota = RuleQuota(rulesPerGroup: settings.ruleQuota)
+        for index in plan.groups.indices {
+            if let group = groups.first(where: { $0.id == plan.groups[index].groupID }),
+               let refusal = quota.refusal(for: plan.groups[index], group: group) {
+                refusals.append("\(environment): \(refusal)")
+                hold(index, authorize: true, revoke: nil, updates: false, reason: "rule quota")
+            }
+        }
+        return (refusals, held)
+    }
+
+    private func record(_ results: [ActionResult], now: Date) async {
+        guard let audit, !results.isEmpty else { return }
+        do {
+            try await audit.append(results.map { AuditRecord($0, actor: configuration.ownerID, time: now) })
+        } catch {
+            logger.error("audit log write failed", metadata: ["error": "\(error)"])
+        }
+    }
+}

@@ -1,0 +1,55 @@
+import ArgumentParser
+import Foundation
+import StewardController
+import StewardCore
+
+struct ApplyCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "apply",
+        abstract: "Plan, confirm, and make AWS match the desired state.",
+        discussion: "Asks for confirmation on a terminal; elsewhere pass --auto-approve. Exit 1 if any action failed."
+    )
+
+    @OptionGroup var options: GlobalOptions
+    @Option(name: .customLong("env"), help: "Only this environment (repeatable).") var environments: [String] = []
+    @Flag(help: "Apply without asking.") var autoApprove = false
+    @Flag(help: "Show the plan and stop; change nothing.") var dryRun = false
+    @Flag(help: "Apply even when the plan revokes more than the revoke budget allows.") var force = false
+
+    func validate() throws {
+        _ = try ControllerContext.environments(environments)
+    }
+
+    func run() async throws {
+        let context = try ControllerContext(options: options)
+        do {
+            try await apply(context)
+            await context.shutdown()
+        } catch {
+            await context.shutdown()
+            throw error
+        }
+    }
+
+    private func apply(_ context: ControllerContext) async throws {
+        let selected = try ControllerContext.environments(environments)
+        let planned = await context.reconciler.reconcile(ReconcileOptions(environments: selected, dryRun: true, force: force))
+        ReportPrinter.problems(planned)
+        if planned.failure != nil { throw ExitCode(1) }
+        print(PlanTextRenderer.render(planned.plans), terminator: "")
+        guard planned.hasChanges, !dryRun else { return }
+        if !autoApprove {
+            guard isatty(STDIN_FILENO) == 1 else {
+                throw CommandFailure(message: "refusing to apply without confirmation: standard input is not a terminal; pass --auto-approve")
+            }
+            print("\nDo you want to apply these changes? Only 'yes' will be accepted: ", terminator: "")
+            guard readLine()?.trimmingCharacters(in: .whitespaces) == "yes" else {
+                print("Apply cancelled.")
+                return
+            }
+        }
+        let applied = await context.reconciler.execute(planned)
+        print(ReportPrinter.results(applied))
+        if !applied.failedActions.isEmpty { throw ExitCode(1) }
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+import Logging
+import StewardAWS
+import StewardController
+import StewardCore
+
+/// The CLI's wiring of the reconciler: configuration and store from `CommandContext`, AWS from
+/// the SDK-standard environment. Call `shutdown()` before exiting.
+struct ControllerContext {
+    let base: CommandContext
+    let transport: AsyncHTTPClientTransport
+    let reconciler: Reconciler
+
+    init(options: GlobalOptions, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
+        base = try CommandContext(options: options, environment: environment)
+        transport = AsyncHTTPClientTransport()
+        let aws: AWSClient
+        do {
+            aws = try AWSClient.fromEnvironment(environment, transport: transport)
+        } catch {
+            // The pool is idle (nothing was sent); shutting it down needs no waiting here.
+            let idle = transport
+            Task { try? await idle.shutdown() }
+            throw CommandFailure(message: "AWS configuration: \(error)")
+        }
+        let configuration = base.configuration
+        let ec2 = EC2Client(client: aws)
+        let audit = configuration.auditLogPath.map { path in
+            AuditLog(url: path.hasPrefix("/") ? URL(fileURLWithPath: path)
+                : URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent(path))
+        }
+        reconciler = Reconciler(
+            store: base.store,
+            observer: WhitelistObserver(ec2: ec2, settings: { configuration.whitelistSettings(for: $0) }),
+            executor: WhitelistExecutor(ec2: ec2, ownerID: configuration.ownerID),
+            configuration: configuration,
+            audit: audit
+        )
+    }
+
+    func shutdown() async {
+        try? await transport.shutdown()
+    }
+
+    static func environments(_ names: [String]) throws -> Set<EnvironmentName>? {
+        guard !names.isEmpty else { return nil }
+        var result: Set<EnvironmentName> = []
+        for name in names {
+            do { result.insert(try EnvironmentName(name)) } catch {
+                throw CommandFailure(message: "--env \(name): \(error)")
+            }
+        }
+        return result
+    }
+}
