@@ -15,12 +15,12 @@ import Testing
 
     /// One row per rule: the text, the exact `line:column` of the error, and a message fragment.
     static let rows: [Row] = [
-        Row(name: "unknown top-level key", text: validDev + "color: blue\n", location: "11:1", fragment: "unknown key 'color' in the top level"),
+        Row(name: "unknown top-level key", text: validDev + "color: blue\n", location: "10:1", fragment: "unknown key 'color' in the top level"),
         Row(name: "unknown key suggests the close one", text: validDev.replacingOccurrences(of: "tier:", with: "teir:"),
             location: "2:1", fragment: "did you mean 'tier'?"),
-        Row(name: "unknown entry key", text: validDev + "    comment: x\n", location: "11:5", fragment: "unknown key 'comment' in a whitelist entry"),
+        Row(name: "unknown entry key", text: validDev + "    comment: x\n", location: "10:5", fragment: "unknown key 'comment' in a whitelist entry"),
         Row(name: "unknown bastion key", text: validDev + "bastion:\n  requested_by: U1\n  expires_at: 2026-11-25T15:00:00Z\n  size: big\n",
-            location: "14:3", fragment: "unknown key 'size' in bastion"),
+            location: "13:3", fragment: "unknown key 'size' in bastion"),
         Row(name: "missing environment", text: String(validDev.drop { $0 != "\n" }.dropFirst()), location: "1:1",
             fragment: "missing the required key 'environment'"),
         Row(name: "missing tier", text: validDev.replacingOccurrences(of: "tier: running\n", with: ""), location: "1:1",
@@ -34,9 +34,9 @@ import Testing
         Row(name: "missing description", text: validDev.replacingOccurrences(of: "    description: John office IP\n", with: ""),
             location: "5:5", fragment: "missing the required key 'description'"),
         Row(name: "bastion missing requested_by", text: validDev + "bastion:\n  expires_at: 2026-11-25T15:00:00Z\n",
-            location: "12:3", fragment: "bastion is missing the required key 'requested_by'"),
+            location: "11:3", fragment: "bastion is missing the required key 'requested_by'"),
         Row(name: "bastion missing expires_at", text: validDev + "bastion:\n  requested_by: U1\n",
-            location: "12:3", fragment: "bastion is missing the required key 'expires_at'"),
+            location: "11:3", fragment: "bastion is missing the required key 'expires_at'"),
         Row(name: "protected: yes", text: validDev.replacingOccurrences(of: "protected: false", with: "protected: yes"),
             location: "3:12", fragment: "'protected' must be true or false"),
         Row(name: "protected quoted", text: validDev.replacingOccurrences(of: "protected: false", with: "protected: \"true\""),
@@ -54,7 +54,7 @@ import Testing
                 added_at: 2026-11-21T10:00:00Z
                 expires_at: 2026-11-28T10:00:00Z
 
-            """, location: "11:13", fragment: "203.0.113.10/32 is already whitelisted at line 5"),
+            """, location: "10:11", fragment: "203.0.113.10/32 is already whitelisted at line 5"),
         Row(name: "malformed CIDR", text: validDev.replacingOccurrences(of: "203.0.113.10/32", with: "203.0.113.300/32"),
             location: "5:11", fragment: "'203.0.113.300' is not an IPv4 or IPv6 address"),
         Row(name: "non-canonical CIDR", text: validDev.replacingOccurrences(of: "203.0.113.10/32", with: "203.0.113.10/24"),

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Synchronization
 
 /// The shared runtime under every service client: endpoint resolution, credentials, signing,
 /// transport, error decoding, retries and logging. Create one per process (it owns nothing
@@ -16,6 +17,7 @@ public final class AWSClient: Sendable {
     public let timeout: Duration
     let now: @Sendable () -> Date
     let signingKeys = SigV4SigningKeyCache()
+    private let resolvedEndpoints = Mutex<[String: AWSEndpoint]>([:])
 
     public init(
         configuration: AWSConfiguration,
@@ -138,7 +140,14 @@ public final class AWSClient: Sendable {
 
     static let expiredCredentialCodes: Set<String> = ["ExpiredToken", "ExpiredTokenException", "RequestExpired", "InvalidClientTokenId"]
 
+    /// Resolved once per service: resolution parses URLs and reads the profile, and the
+    /// configuration it reads never changes for this client.
     func endpoint(for service: AWSService) throws -> AWSEndpoint {
-        try configuration.endpoint(for: service)
+        if let cached = resolvedEndpoints.withLock({ $0[service.serviceID] }) {
+            return cached
+        }
+        let endpoint = try configuration.endpoint(for: service)
+        resolvedEndpoints.withLock { $0[service.serviceID] = endpoint }
+        return endpoint
     }
 }

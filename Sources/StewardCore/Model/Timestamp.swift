@@ -7,10 +7,23 @@ public enum Timestamp {
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
         let secondOfDay = seconds - days * 86_400
         let (year, month, day) = civilDate(daysSinceEpoch: days)
-        return String(
-            format: "%04d-%02d-%02dT%02d:%02d:%02dZ",
-            year, month, day, Int(secondOfDay / 3600), Int(secondOfDay / 60 % 60), Int(secondOfDay % 60)
-        )
+        // Hand-formatted: String(format:) costs microseconds per call on Linux, and a write
+        // formats two timestamps per whitelist entry.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(20)
+        func digits(_ value: Int, _ width: Int) {
+            if value < 0 { bytes.append(UInt8(ascii: "-")) }
+            let text = String(abs(value))
+            for _ in text.utf8.count..<max(width, text.utf8.count) { bytes.append(UInt8(ascii: "0")) }
+            bytes.append(contentsOf: text.utf8)
+        }
+        digits(year, 4); bytes.append(UInt8(ascii: "-"))
+        digits(month, 2); bytes.append(UInt8(ascii: "-"))
+        digits(day, 2); bytes.append(UInt8(ascii: "T"))
+        digits(Int(secondOfDay / 3600), 2); bytes.append(UInt8(ascii: ":"))
+        digits(Int(secondOfDay / 60 % 60), 2); bytes.append(UInt8(ascii: ":"))
+        digits(Int(secondOfDay % 60), 2); bytes.append(UInt8(ascii: "Z"))
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Parses `YYYY-MM-DDTHH:MM:SS[.fff](Z|±HH:MM)`. A zone is required: a time without one

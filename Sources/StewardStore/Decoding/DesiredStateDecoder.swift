@@ -11,7 +11,16 @@ import Yams
 /// differs from the file name, and entries the policy refuses. Expired entries are valid but
 /// inactive: they come back as warnings.
 public struct DesiredStateDecoder: Sendable {
-    public init() {}
+    /// 1 MiB. Larger files are refused before parsing: desired state is reviewed by people,
+    /// and a parser fed hundreds of megabytes is a denial of service, not a change.
+    public static let defaultMaximumFileSize = SourceText.maximumSize
+
+    /// The size limit in bytes; only benchmarks and tests have reason to change it.
+    public var maximumFileSize: Int
+
+    public init(maximumFileSize: Int = DesiredStateDecoder.defaultMaximumFileSize) {
+        self.maximumFileSize = maximumFileSize
+    }
 
     static let topLevelKeys = ["environment", "tier", "protected", "allow_teardown_until", "whitelist", "bastion"]
     static let entryKeys = ["cidr", "description", "added_by", "added_at", "expires_at"]
@@ -27,7 +36,7 @@ public struct DesiredStateDecoder: Sendable {
         now: Date
     ) -> DesiredStateDecoding {
         let source: SourceText
-        switch SourceText.make(data, path: path) {
+        switch SourceText.make(data, path: path, limit: maximumFileSize) {
         case .success(let text): source = text
         case .failure(let list): return DesiredStateDecoding(state: nil, diagnostics: list.sorted)
         }
@@ -52,7 +61,7 @@ public struct DesiredStateDecoder: Sendable {
         now: Date
     ) -> DesiredStateDecoding {
         let shownPath = path ?? url.path
-        switch FileReading.read(url, path: shownPath, limit: SourceText.maximumSize) {
+        switch FileReading.read(url, path: shownPath, limit: maximumFileSize) {
         case .success(let bytes):
             return decode(bytes, path: shownPath, expectedEnvironment: expectedEnvironment, policy: policy, now: now)
         case .failure(let list):

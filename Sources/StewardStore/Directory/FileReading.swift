@@ -39,7 +39,7 @@ enum FileReading {
         }
         let size = Int(info.st_size)
         guard size <= limit else {
-            return .failure(.other(Diagnostic(.error, path: path, message: SourceText.tooLargeMessage(size: size))))
+            return .failure(.other(Diagnostic(.error, path: path, message: SourceText.tooLargeMessage(size: size, limit: limit))))
         }
         // One byte more than the limit, in case the file grew since fstat.
         var bytes = [UInt8](repeating: 0, count: size + 1)
@@ -56,7 +56,7 @@ enum FileReading {
             total += count
             if total == bytes.count, total <= limit { bytes.append(contentsOf: [UInt8](repeating: 0, count: 4096)) }
             if total > limit {
-                return .failure(.other(Diagnostic(.error, path: path, message: SourceText.tooLargeMessage(size: total))))
+                return .failure(.other(Diagnostic(.error, path: path, message: SourceText.tooLargeMessage(size: total, limit: limit))))
             }
         }
         bytes.removeSubrange(total...)

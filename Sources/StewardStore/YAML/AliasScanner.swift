@@ -33,7 +33,7 @@ struct AliasScanner {
     static func scan(_ bytes: [UInt8]) -> [Finding] {
         var scanner = AliasScanner(bytes: bytes)
         scanner.run()
-        return scanner.findings
+        return Array(scanner.findings.prefix(maximumFindings))
     }
 
     private func byte(_ offset: Int) -> UInt8? { offset < bytes.count ? bytes[offset] : nil }

@@ -24,30 +24,41 @@ struct NodeReader {
         var value: Node
     }
 
+    /// The fields of one mapping, by key name. A handful of keys, so a linear scan over a
+    /// small array beats hashing: this runs once per whitelist entry.
+    struct Fields {
+        let names: [String]
+        var slots: [Field?]
+
+        subscript(name: String) -> Field? {
+            guard let index = names.firstIndex(of: name) else { return nil }
+            return slots[index]
+        }
+    }
+
     /// The known fields of a mapping. Unknown keys and missing required keys are reported
     /// (unknown ones with the list of what is allowed, since the usual cause is a typo).
-    mutating func fields(of node: Node, what: String, known: [String], required: [String]) -> [String: Field]? {
+    mutating func fields(of node: Node, what: String, known: [String], required: [String]) -> Fields? {
         guard case .mapping(let mapping) = node else {
             error(node, "\(what) must be a mapping (key: value lines), found \(node.kindName)")
             return nil
         }
-        var result: [String: Field] = [:]
-        result.reserveCapacity(mapping.count)
+        var result = Fields(names: known, slots: Array(repeating: nil, count: known.count))
         for (key, value) in mapping {
             guard case .scalar(let scalar) = key else {
                 error(key, "keys in \(what) must be plain words, found \(key.kindName)")
                 continue
             }
-            guard known.contains(scalar.string) else {
+            guard let index = known.firstIndex(of: scalar.string) else {
                 let suggestion = NodeReader.closest(to: scalar.string, in: known).map { "did you mean '\($0)'? " } ?? ""
                 error(key, "unknown key '\(scalar.string)' in \(what); \(suggestion)allowed keys: \(known.joined(separator: ", "))")
                 continue
             }
-            result[scalar.string] = Field(key: key, value: value)
+            result.slots[index] = Field(key: key, value: value)
         }
-        for name in required where result[name] == nil || isNull(result[name]!.value) {
+        for name in required {
             if let field = result[name] {
-                error(field.value, "'\(name)' in \(what) has no value; it is required")
+                if isNull(field.value) { error(field.value, "'\(name)' in \(what) has no value; it is required") }
             } else {
                 error(node, "\(what) is missing the required key '\(name)'")
             }

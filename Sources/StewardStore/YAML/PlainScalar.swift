@@ -11,15 +11,26 @@ enum PlainScalar {
     ]
 
     static func kind(of text: String) -> Kind {
-        if nullWords.contains(text) { return .null }
-        if boolWords.contains(text) { return .bool }
-        let bytes = Array(text.utf8)
-        guard let first = bytes.first else { return .null }
-        // Every numeric or date form starts with a digit, a sign or a dot; most text doesn't.
+        guard let first = text.utf8.first else { return .null }
+        // Null and boolean words all start with one of these letters; most text doesn't, and
+        // this runs for every string in a file.
+        switch first {
+        case UInt8(ascii: "~"), UInt8(ascii: "n"), UInt8(ascii: "N"), UInt8(ascii: "t"), UInt8(ascii: "T"),
+             UInt8(ascii: "f"), UInt8(ascii: "F"), UInt8(ascii: "y"), UInt8(ascii: "Y"), UInt8(ascii: "o"), UInt8(ascii: "O"):
+            if text.utf8.count <= 5 {
+                if nullWords.contains(text) { return .null }
+                if boolWords.contains(text) { return .bool }
+            }
+            return .string
+        default:
+            break
+        }
         let isDigit = { (byte: UInt8) in byte >= 48 && byte <= 57 }
+        // Every numeric or date form starts with a digit, a sign or a dot; most text doesn't.
         guard isDigit(first) || first == UInt8(ascii: "+") || first == UInt8(ascii: "-") || first == UInt8(ascii: ".") else {
             return .string
         }
+        let bytes = Array(text.utf8)
         if isTimestampLike(bytes) { return .timestamp }
         if isInt(bytes) { return .int }
         if isFloat(text, bytes) { return .float }

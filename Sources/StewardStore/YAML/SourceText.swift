@@ -14,9 +14,9 @@ struct SourceText {
     let text: String
 
     /// Checks size and encoding; on failure returns the diagnostic instead.
-    static func make(_ data: some Collection<UInt8>, path: String) -> Result<SourceText, DiagnosticList> {
-        guard data.count <= maximumSize else {
-            return .failure(DiagnosticList([Diagnostic(.error, path: path, message: tooLargeMessage(size: data.count))]))
+    static func make(_ data: some Collection<UInt8>, path: String, limit: Int = maximumSize) -> Result<SourceText, DiagnosticList> {
+        guard data.count <= limit else {
+            return .failure(DiagnosticList([Diagnostic(.error, path: path, message: tooLargeMessage(size: data.count, limit: limit))]))
         }
         let bytes = Array(data)
         if let bad = firstInvalidUTF8Offset(bytes) {
@@ -28,8 +28,9 @@ struct SourceText {
         return .success(SourceText(path: path, bytes: bytes, text: String(decoding: bytes, as: UTF8.self)))
     }
 
-    static func tooLargeMessage(size: Int) -> String {
-        "file is \(size) bytes; the limit is \(maximumSize) bytes (1 MiB). Split the entries or remove expired ones"
+    static func tooLargeMessage(size: Int, limit: Int = maximumSize) -> String {
+        let shown = limit == maximumSize ? " (1 MiB)" : ""
+        return "file is \(size) bytes; the limit is \(limit) bytes\(shown). Remove expired entries, or widen networks that belong together"
     }
 
     func position(ofByteOffset offset: Int) -> (line: Int, column: Int) {

@@ -13,7 +13,6 @@ public final class AWSXMLDocument: Sendable {
         var contentStart: Int32
         var contentEnd: Int32
         var firstChild: Int32 = -1
-        var lastChild: Int32 = -1
         var nextSibling: Int32 = -1
     }
 

@@ -57,6 +57,17 @@ public struct AWSXMLElement: Sendable {
         return result
     }
 
+    /// Visits every child once with its local name: one pass for decoders that read many
+    /// fields of an item (names up to 15 bytes are inline strings, so this allocates nothing).
+    public func forEachChild(_ body: (_ name: String, _ child: AWSXMLElement) throws -> Void) rethrows {
+        var child = document.nodes[Int(index)].firstChild
+        while child >= 0 {
+            let element = AWSXMLElement(document: document, index: child)
+            try body(element.name, element)
+            child = document.nodes[Int(child)].nextSibling
+        }
+    }
+
     /// The first child with that local name.
     public func child(_ name: String) -> AWSXMLElement? {
         var found: Int32 = -1
@@ -133,11 +144,13 @@ public struct AWSXMLElement: Sendable {
     }
 
     public func int(_ name: String) -> Int? {
-        string(name).flatMap { Int($0.trimmingWhitespace) }
+        guard let text = string(name) else { return nil }
+        return Int(text) ?? Int(text.trimmingWhitespace)
     }
 
     public func bool(_ name: String) -> Bool? {
-        switch string(name)?.trimmingWhitespace.lowercased() {
+        guard let text = string(name) else { return nil }
+        switch text == "true" || text == "false" ? text : text.trimmingWhitespace.lowercased() {
         case "true": return true
         case "false": return false
         default: return nil

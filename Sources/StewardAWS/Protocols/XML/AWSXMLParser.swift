@@ -4,7 +4,8 @@ import Foundation
 /// no allocation per element beyond the node record.
 struct AWSXMLParser {
     private var nodes: [AWSXMLDocument.Node] = []
-    private var stack: [Int32] = []
+    /// Open elements, each with its last child so far (linking a sibling is then one write).
+    private var stack: [(node: Int32, lastChild: Int32)] = []
 
     init(capacityHint: Int) {
         nodes.reserveCapacity(max(16, capacityHint))
@@ -80,7 +81,7 @@ struct AWSXMLParser {
                     throw AWSXMLError(reason: "unterminated end tag", offset: tagStart)
                 }
                 index += 1
-                guard let open = stack.popLast() else {
+                guard let (open, _) = stack.popLast() else {
                     throw AWSXMLError(reason: "end tag without a start tag", offset: tagStart)
                 }
                 let node = nodes[Int(open)]
@@ -132,19 +133,19 @@ struct AWSXMLParser {
                 contentStart: Int32(index),
                 contentEnd: Int32(index)
             ))
-            if let parent = stack.last {
-                let last = nodes[Int(parent)].lastChild
+            if let top = stack.indices.last {
+                let (parent, last) = stack[top]
                 if last < 0 {
                     nodes[Int(parent)].firstChild = nodeIndex
                 } else {
                     nodes[Int(last)].nextSibling = nodeIndex
                 }
-                nodes[Int(parent)].lastChild = nodeIndex
+                stack[top].lastChild = nodeIndex
             }
             if selfClosing {
                 if stack.isEmpty { rootClosed = true }
             } else {
-                stack.append(nodeIndex)
+                stack.append((nodeIndex, -1))
             }
         }
         guard stack.isEmpty else { throw AWSXMLError(reason: "unclosed element at end of input", offset: count) }

@@ -18,11 +18,18 @@ public struct EC2IPPermission: Sendable, Equatable {
     }
 
     init(xml item: AWSXMLElement) {
-        ipProtocol = item.string("ipProtocol") ?? "-1"
-        fromPort = item.int("fromPort")
-        toPort = item.int("toPort")
-        ipv4Ranges = item.list("ipRanges", item: "item").map { EC2IPRange(cidr: $0.string("cidrIp") ?? "", description: $0.string("description")) }
-        ipv6Ranges = item.list("ipv6Ranges", item: "item").map { EC2IPRange(cidr: $0.string("cidrIpv6") ?? "", description: $0.string("description")) }
-        prefixLists = item.list("prefixListIds", item: "item").map { EC2PrefixListReference(prefixListID: $0.string("prefixListId") ?? "", description: $0.string("description")) }
+        self.init(ipProtocol: "-1", fromPort: nil, toPort: nil)
+        item.forEachChild { name, field in
+            switch name {
+            case "ipProtocol": ipProtocol = field.text
+            case "fromPort": fromPort = Int(field.text)
+            case "toPort": toPort = Int(field.text)
+            case "ipRanges": ipv4Ranges = field.children("item").map { EC2IPRange(xml: $0, cidrField: "cidrIp") }
+            case "ipv6Ranges": ipv6Ranges = field.children("item").map { EC2IPRange(xml: $0, cidrField: "cidrIpv6") }
+            case "prefixListIds":
+                prefixLists = field.children("item").map { EC2PrefixListReference(prefixListID: $0.string("prefixListId") ?? "", description: $0.string("description")) }
+            default: break
+            }
+        }
     }
 }

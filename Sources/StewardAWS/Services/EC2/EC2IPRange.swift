@@ -7,4 +7,13 @@ public struct EC2IPRange: Sendable, Equatable, Hashable {
         self.cidr = cidr
         self.description = description
     }
+
+    init(xml item: AWSXMLElement, cidrField: String) {
+        var cidr = ""
+        var description: String?
+        item.forEachChild { name, field in
+            if name == cidrField { cidr = field.text } else if name == "description" { description = field.text }
+        }
+        self.init(cidr: cidr, description: description)
+    }
 }

@@ -10,7 +10,11 @@ public struct AWSTag: Sendable, Equatable, Hashable, Codable {
     }
 
     init(ec2Item element: AWSXMLElement) {
-        self.init(key: element.string("key") ?? "", value: element.string("value") ?? "")
+        var key = "", value = ""
+        element.forEachChild { name, field in
+            if name == "key" { key = field.text } else if name == "value" { value = field.text }
+        }
+        self.init(key: key, value: value)
     }
 }
 
