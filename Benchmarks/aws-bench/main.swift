@@ -78,6 +78,13 @@ try await measure("client overhead per DescribeSecurityGroups call (sign+encode+
 }
 precondition(groupCount == 100)
 
+// 1b. The fixed cost of a call (same path, a response of one group).
+let smallCanned = CannedTransport(response: AWSHTTPResponse(status: 200, headers: AWSHTTPHeaders([("Content-Type", "text/xml")]), body: Array(describeSecurityGroupsResponse(groups: 1).utf8)))
+let smallEC2 = EC2Client(client: AWSClient(configuration: configuration, credentialProvider: StaticCredentialProvider(credentials), transport: smallCanned))
+try await measure("fixed per-call overhead (same call, 1-group response)", runs: runs) {
+    _ = try await smallEC2.describeSecurityGroups(filters: [.tag("WhitelistManaged", "true"), .tag("Environment", "dev")])
+}
+
 // 2. The parts.
 let signer = SigV4Signer(region: "us-east-1", service: "ec2", keyCache: SigV4SigningKeyCache())
 let form = Array("Action=DescribeSecurityGroups&Version=2016-11-15&Filter.1.Name=tag%3AWhitelistManaged&Filter.1.Value.1=true".utf8)

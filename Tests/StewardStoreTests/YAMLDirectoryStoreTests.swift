@@ -28,6 +28,22 @@ import Testing
         #expect(snapshot.warnings.count == 2, "expired entries in dev and staging")
     }
 
+    @Test func bundledDesiredStateValidates() async throws {
+        let repository = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath()
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let store = YAMLDirectoryStore(directory: repository.appendingPathComponent("desired-state"))
+        let snapshot = try store.load(now: testNow)
+        #expect(snapshot.isValid, "\(snapshot.allErrors.map(\.description))")
+        #expect(snapshot.warnings.isEmpty)
+        #expect(snapshot.environments.keys.map(\.rawValue).sorted() == ["dev", "staging"])
+        #expect(snapshot.environments[try EnvironmentName("staging")]?.isProtected == true)
+        // Canonical already: a no-op rewrite would change nothing but the comment-free body.
+        for (name, state) in snapshot.environments {
+            let text = try String(contentsOf: store.fileURL(for: name), encoding: .utf8)
+            #expect(DesiredStateEncoder().encode(state, header: DesiredStateEncoder.leadingComment(of: text)) == text)
+        }
+    }
+
     @Test func loadOfMissingDirectoryThrows() async throws {
         let store = YAMLDirectoryStore(directory: URL(fileURLWithPath: "/nonexistent/steward-desired-state"))
         #expect(throws: StoreError.self) { try store.load(now: testNow) }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Caches another provider's credentials and refreshes them ahead of expiry. Concurrent callers
 /// share one refresh: the first starts it, the others await the same task. If a refresh fails
@@ -7,8 +8,13 @@ import Foundation
 public actor CachedCredentialProvider: AWSCredentialProvider {
     public nonisolated let base: any AWSCredentialProvider
     public nonisolated let refreshAhead: Duration
-    private let now: @Sendable () -> Date
-    private var cached: AWSCredentials?
+    private nonisolated let now: @Sendable () -> Date
+    private var cached: AWSCredentials? {
+        didSet { snapshot.withLock { $0 = cached } }
+    }
+    /// Read without entering the actor: the common case (fresh credentials) then costs a
+    /// lock, not a suspension, on every request.
+    private nonisolated let snapshot = Mutex<AWSCredentials?>(nil)
     private var refresh: Task<AWSCredentials, any Error>?
     /// How many times the base provider was asked; tests use it to prove single flight.
     public private(set) var fetchCount = 0
@@ -21,7 +27,14 @@ public actor CachedCredentialProvider: AWSCredentialProvider {
         self.now = now
     }
 
-    public func resolve() async throws -> AWSCredentials {
+    public nonisolated func resolve() async throws -> AWSCredentials {
+        if let credentials = snapshot.withLock({ $0 }), !needsRefresh(credentials, at: now()) {
+            return credentials
+        }
+        return try await refreshIfNeeded()
+    }
+
+    private func refreshIfNeeded() async throws -> AWSCredentials {
         let current = now()
         if let cached, !needsRefresh(cached, at: current) {
             return cached
@@ -54,7 +67,7 @@ public actor CachedCredentialProvider: AWSCredentialProvider {
         cached = nil
     }
 
-    private func needsRefresh(_ credentials: AWSCredentials, at instant: Date) -> Bool {
+    private nonisolated func needsRefresh(_ credentials: AWSCredentials, at instant: Date) -> Bool {
         guard let expiration = credentials.expiration else { return false }
         let ahead = Double(refreshAhead.components.seconds) + Double(refreshAhead.components.attoseconds) / 1e18
         return expiration.timeIntervalSince(instant) <= ahead

@@ -104,7 +104,7 @@ public final class AWSClient: Sendable {
                     ])
                 }
                 if response.isSuccess {
-                    await retryQuota.recordSuccess(spentOnLastRetry: lastRetryCost)
+                    retryQuota.recordSuccess(spentOnLastRetry: lastRetryCost)
                     return response
                 }
                 let decoded = AWSErrorDecoder.decode(response, operation: label).scrubbing(usedCredentials)
@@ -121,7 +121,7 @@ public final class AWSClient: Sendable {
             guard case .retry(let isTimeout) = AWSRetryDecision.decide(for: failure), attempt < retryPolicy.maxAttempts else {
                 throw failure
             }
-            guard let cost = await retryQuota.acquire(isTimeout: isTimeout) else {
+            guard let cost = retryQuota.acquire(isTimeout: isTimeout) else {
                 logger.warning("AWS retry quota exhausted; not retrying", metadata: ["operation": .string(label)])
                 throw failure
             }

@@ -12,7 +12,9 @@ public enum Timestamp {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(20)
         func digits(_ value: Int, _ width: Int) {
-            if value < 0 { bytes.append(UInt8(ascii: "-")) }
+            // Like %0*d: a minus sign counts toward the width.
+            var width = width
+            if value < 0 { bytes.append(UInt8(ascii: "-")); width -= 1 }
             let text = String(abs(value))
             for _ in text.utf8.count..<max(width, text.utf8.count) { bytes.append(UInt8(ascii: "0")) }
             bytes.append(contentsOf: text.utf8)

@@ -18,7 +18,7 @@ struct RetryTests {
         // Full jitter at 0.5 of 100 ms, then of 200 ms.
         #expect(sleeps.durations == [.milliseconds(50), .milliseconds(100)])
         // Two retries cost 10; success refunds the last retry's 5.
-        #expect(await quota.available == 495)
+        #expect(quota.available == 495)
     }
 
     @Test("throttling codes are retried", arguments: ["Throttling", "ThrottlingException", "RequestLimitExceeded", "RequestThrottled", "TooManyRequestsException", "ProvisionedThroughputExceededException", "SlowDown"])
@@ -63,7 +63,7 @@ struct RetryTests {
         let client = fakeClient(transport, retryPolicy: instantRetryPolicy(), quota: quota)
         _ = try await STSClient(client: client).getCallerIdentity()
         #expect(transport.requests.count == 3)
-        #expect(await quota.available == 500 - 10 - 5 + 5)
+        #expect(quota.available == 500 - 10 - 5 + 5)
     }
 
     @Test func retryQuotaStopsRetriesDuringAnOutage() async throws {
@@ -76,7 +76,7 @@ struct RetryTests {
         #expect(transport.requests.count == 3)
         await #expect(throws: AWSError.self) { try await sts.getCallerIdentity() }
         #expect(transport.requests.count == 4)
-        #expect(await quota.available == 2)
+        #expect(quota.available == 2)
     }
 
     @Test func backoffIsCappedExponentialWithFullJitter() {

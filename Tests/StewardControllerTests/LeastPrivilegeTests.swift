@@ -1,0 +1,111 @@
+import Foundation
+import StewardAWS
+import StewardController
+import StewardCore
+import StewardStore
+import StewardTestSupport
+import Testing
+
+/// The loop runs with moto's signature and IAM checks on, as an IAM user holding exactly
+/// examples/iam-policy.json: if Steward calls an action the policy doesn't list, this fails.
+@Suite(.serialized) struct LeastPrivilegeTests {
+    static var policyPath: String {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("examples/iam-policy.json").path
+    }
+
+    struct Keys: Decodable {
+        var steward: [String]
+        var admin: [String]
+        var describeOnly: [String]
+    }
+
+    @Test func theLoopConvergesWithExactlyTheDocumentedPermissions() async throws {
+        let moto = try await MotoServer.start(initialNoAuthActionCount: 100_000)
+        let transport = AsyncHTTPClientTransport()
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("steward-iam-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        do {
+            let output = try await moto.boto3("""
+            iam = boto3.client('iam', endpoint_url=ENDPOINT, region_name='us-east-1')
+            def user(name, policy):
+                iam.create_user(UserName=name)
+                iam.put_user_policy(UserName=name, PolicyName=name, PolicyDocument=policy)
+                key = iam.create_access_key(UserName=name)['AccessKey']
+                return [key['AccessKeyId'], key['SecretAccessKey']]
+            admin = json.dumps({'Version': '2012-10-17', 'Statement': [{'Effect': 'Allow', 'Action': '*', 'Resource': '*'}]})
+            describe = json.dumps({'Version': '2012-10-17', 'Statement': [{'Effect': 'Allow', 'Action': ['ec2:DescribeSecurityGroups', 'ec2:DescribeSecurityGroupRules'], 'Resource': '*'}]})
+            keys = {'steward': user('steward', open('\(Self.policyPath)').read()), 'admin': user('admin', admin), 'describeOnly': user('viewer', describe)}
+            ec2 = boto3.client('ec2', endpoint_url=ENDPOINT, region_name='us-east-1')
+            vpc = ec2.describe_vpcs()['Vpcs'][0]['VpcId']
+            tags = [{'ResourceType': 'security-group', 'Tags': [{'Key': 'WhitelistManaged', 'Value': 'true'}, {'Key': 'Environment', 'Value': 'dev'}]}]
+            keys['group'] = [ec2.create_security_group(GroupName='web', Description='web', VpcId=vpc, TagSpecifications=tags)['GroupId']]
+            print(json.dumps(keys))
+            """)
+            let keys = try JSONDecoder().decode([String: [String]].self, from: Data(output.utf8))
+            let group = try #require(keys["group"]?.first)
+            try await moto.enableAuth(afterFreeCalls: 0)
+
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            let now = Date()
+            try """
+            environment: dev
+            tier: running
+            whitelist:
+              - cidr: 203.0.113.10/32
+                description: John office IP
+                added_by: tester
+                added_at: \(Timestamp.text(now.addingTimeInterval(-60)))
+                expires_at: \(Timestamp.text(now.addingTimeInterval(86_400)))
+
+            """.write(to: directory.appendingPathComponent("dev.yaml"), atomically: true, encoding: .utf8)
+
+            func reconciler(_ key: [String]) throws -> Reconciler {
+                var environment = moto.clientEnvironment
+                environment["AWS_ACCESS_KEY_ID"] = key[0]
+                environment["AWS_SECRET_ACCESS_KEY"] = key[1]
+                let ec2 = EC2Client(client: try AWSClient.fromEnvironment(environment, transport: transport))
+                let configuration = StewardConfiguration()
+                return Reconciler(
+                    store: YAMLDirectoryStore(directory: directory), observer: WhitelistObserver(ec2: ec2, settings: { _ in configuration.whitelist }),
+                    executor: WhitelistExecutor(ec2: ec2, ownerID: "steward"), configuration: configuration, audit: nil)
+            }
+
+            // Enforcement is really on: a user allowed only to describe can plan but not authorize.
+            let viewer = await try reconciler(try #require(keys["describeOnly"])).reconcile()
+            #expect(viewer.failure == nil)
+            #expect(viewer.results.first?.outcome == .failed)
+            #expect(viewer.results.first?.message?.contains("AccessDenied") == true || viewer.results.first?.message?.contains("403") == true)
+
+            // With the documented policy: add, then change the description, then remove.
+            let steward = try reconciler(try #require(keys["steward"]))
+            let added = await steward.reconcile()
+            #expect(added.failure == nil)
+            #expect(added.results.map(\.outcome) == [.applied])
+
+            let admin = try #require(keys["admin"])
+            let crossCheck = """
+            ec2 = boto3.client('ec2', endpoint_url=ENDPOINT, region_name='us-east-1')
+            print(json.dumps([r.get('CidrIpv4') for r in ec2.describe_security_group_rules(Filters=[{'Name': 'group-id', 'Values': ['\(group)']}])['SecurityGroupRules'] if not r['IsEgress']]))
+            """
+            let adminEnvironment = ["AWS_ACCESS_KEY_ID": admin[0], "AWS_SECRET_ACCESS_KEY": admin[1]]
+            #expect(try await moto.boto3(crossCheck, environment: adminEnvironment).contains("203.0.113.10/32"))
+
+            let text = try String(contentsOf: directory.appendingPathComponent("dev.yaml"), encoding: .utf8)
+            try text.replacingOccurrences(of: "John office IP", with: "John home").write(to: directory.appendingPathComponent("dev.yaml"), atomically: true, encoding: .utf8)
+            let updated = await steward.reconcile()
+            #expect(updated.results.map(\.outcome) == [.applied], "\(updated.results)")
+
+            try "environment: dev\ntier: running\nwhitelist: []\n".write(to: directory.appendingPathComponent("dev.yaml"), atomically: true, encoding: .utf8)
+            let removed = await steward.reconcile()
+            #expect(removed.results.map(\.outcome) == [.applied], "\(removed.results)")
+            #expect(try await moto.boto3(crossCheck, environment: adminEnvironment).trimmingCharacters(in: .whitespacesAndNewlines) == "[]")
+        } catch {
+            try? await transport.shutdown()
+            await moto.stop()
+            throw error
+        }
+        try? await transport.shutdown()
+        await moto.stop()
+    }
+}
