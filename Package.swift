@@ -90,6 +90,11 @@ let package = Package(
             path: "Benchmarks/steward-bench"
         ),
         .executableTarget(
+            name: "loop-bench",
+            dependencies: ["StewardController", "StewardTestSupport"],
+            path: "Benchmarks/loop-bench"
+        ),
+        .executableTarget(
             name: "aws-bench",
             dependencies: ["StewardAWS", "StewardTestSupport"],
             path: "Benchmarks/aws-bench"

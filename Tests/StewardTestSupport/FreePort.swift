@@ -6,8 +6,8 @@ import Darwin
 
 /// A TCP port on 127.0.0.1 that was free a moment ago: bind port 0, read what the kernel
 /// chose, close. (moto_server cannot report the port it picked with `-p 0`.)
-enum FreePort {
-    static func find() throws -> Int {
+public enum FreePort {
+    public static func find() throws -> Int {
         #if canImport(Glibc)
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         #else

@@ -40,7 +40,7 @@ public final class MotoServer: @unchecked Sendable {
     /// Starts moto and waits (bounded) until `/moto-api/` answers.
     /// - Parameter initialNoAuthActionCount: when set, moto checks SigV4 signatures and IAM
     ///   policies after that many unauthenticated calls.
-    public static func start(initialNoAuthActionCount: Int? = nil, readinessTimeout: Duration = .seconds(30)) async throws -> MotoServer {
+    public static func start(initialNoAuthActionCount: Int? = nil, readinessTimeout: Duration = .seconds(60)) async throws -> MotoServer {
         let environment = ProcessInfo.processInfo.environment
         guard let executable = environment["MOTO_SERVER"] ?? ProcessRunner.which("moto_server", environment: environment) else {
             throw MotoServerError.notInstalled(searched: environment["PATH"] ?? "")
@@ -218,17 +218,5 @@ public final class MotoServer: @unchecked Sendable {
         environment["AWS_PAGER"] = ""
         for (key, value) in extra { environment[key] = value }
         return environment
-    }
-}
-
-public enum CrossCheckError: Error, CustomStringConvertible {
-    case missingTool(String)
-    case failed(tool: String, status: Int32, stderr: String)
-
-    public var description: String {
-        switch self {
-        case .missingTool(let tool): return "\(tool) is not on PATH; the cross-check needs it"
-        case .failed(let tool, let status, let stderr): return "\(tool) exited \(status): \(stderr.suffix(1500))"
-        }
     }
 }

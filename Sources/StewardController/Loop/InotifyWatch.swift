@@ -5,7 +5,7 @@ import Glibc
 /// One inotify watch on a directory, read on a dispatch source (epoll underneath): no
 /// polling, no thread parked in `read`. Calls `onEvent` with the names that changed; stop it
 /// with `cancel()`, which also closes the descriptor.
-final class InotifyWatch: Sendable {
+final class InotifyWatch {
     /// Changes that can alter what the store reads: a file finished writing, arrived by
     /// rename (atomic writes, ConfigMap symlink swaps), appeared or went away.
     static let mask: UInt32 = UInt32(IN_CLOSE_WRITE) | UInt32(IN_MOVED_TO) | UInt32(IN_MOVED_FROM)

@@ -82,6 +82,24 @@ public actor Reconciler {
 
         for (environment, desired, failed) in wanted {
             let groups = observation.groups[environment] ?? []
+            // >>> prefix-list mode (PrefixList/PrefixListReconciler.swift). The rules planner must
+            // not run here (it would revoke the reference rules), and neither does the CIDR-count
+            // quota guard below: that planner counts each list's max entries against the quota.
+            let settings = configuration.whitelistSettings(for: environment)
+            if settings.mode == .prefixList {
+                do {
+                    let outcome = try await PrefixListReconciler(ec2: executor.ec2, ownerID: configuration.ownerID, logger: logger).reconcile(
+                        environment: environment, desired: desired, groups: groups, policy: configuration.policy, settings: settings,
+                        now: now, failedRead: failed, force: options.force, dryRun: options.dryRun
+                    )
+                    report.refusals += outcome.refusals
+                    report.results += outcome.results
+                } catch {
+                    report.observationProblems.append("\(environment): could not read its prefix lists from AWS: \(error); nothing changed")
+                }
+                continue
+            }
+            // <<< prefix-list mode
             var plan = planner.plan(desired: desired, observed: groups, policy: configuration.policy, now: now)
             let guarded = applyGuards(&plan, groups: groups, desired: desired, failedRead: failed, options: options, now: now)
             report.refusals += guarded.refusals

@@ -32,6 +32,8 @@ public struct WhitelistPlanner: Sendable {
         // (network, protocol, ports) so the work is linear in entries + rules.
         var activeByCIDR: [CIDR: WhitelistEntry] = [:]
         activeByCIDR.reserveCapacity(desired.whitelist.count)
+        var orderedActive: [WhitelistEntry] = []
+        orderedActive.reserveCapacity(desired.whitelist.count)
         var expired: Set<CIDR> = []
         for entry in desired.whitelist {
             guard entry.isActive(at: now) else {
@@ -41,12 +43,11 @@ public struct WhitelistPlanner: Sendable {
             let reasons = policy.violations(for: entry)
             if reasons.isEmpty {
                 activeByCIDR[entry.cidr] = entry
+                orderedActive.append(entry)
             } else {
                 warnings.append("\(entry.cidr) not granted: " + reasons.joined(separator: "; "))
             }
         }
-        // Policy-skipped entries come out in file order; sort the rest of the output too.
-        let orderedActive = desired.whitelist.filter { activeByCIDR[$0.cidr] == $0 }
 
         var drift: [DriftItem] = []
         var groupPlans: [SecurityGroupPlan] = []
@@ -81,7 +82,13 @@ public struct WhitelistPlanner: Sendable {
         satisfied.reserveCapacity(group.ingressRules.count)
 
         // Unowned rules first, so an owned twin of a hand-made rule is judged knowing about it.
-        for rule in group.ingressRules where !rule.isOwned(by: ownerID) {
+        var ownedRules: [ObservedRule] = []
+        ownedRules.reserveCapacity(group.ingressRules.count)
+        for rule in group.ingressRules {
+            if rule.isOwned(by: ownerID) {
+                ownedRules.append(rule)
+                continue
+            }
             if rule.isWorldOpen {
                 drift.append(DriftItem(
                     severity: .critical, kind: .worldOpenRule, environment: environment, groupID: group.id, ruleID: rule.ruleID,
@@ -107,7 +114,7 @@ public struct WhitelistPlanner: Sendable {
             }
         }
 
-        for rule in group.ingressRules where rule.isOwned(by: ownerID) {
+        for rule in ownedRules {
             guard let cidr = rule.source.cidr, let proto = rule.networkProtocol, let ports = rule.ports else {
                 plan.revoke.append(RuleRevocation(rule: rule, reason: .removed))
                 continue

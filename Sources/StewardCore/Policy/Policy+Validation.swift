@@ -19,7 +19,7 @@ extension Policy {
     public func violation(forDescription text: String) -> String? {
         // Fast path for the common case (short, plain ASCII): validating a 10,000-entry file
         // calls this for every entry, and Character-level checks cost microseconds each.
-        if text.utf8.count <= Policy.maximumDescriptionLength, text.utf8.allSatisfy({ Policy.isAllowedDescriptionByte($0) }) {
+        if text.utf8.count <= Policy.maximumDescriptionLength, text.utf8.allSatisfy({ Policy.allowedDescriptionBytes[Int($0)] }) {
             return nil
         }
         if text.count > Policy.maximumDescriptionLength {
@@ -32,13 +32,8 @@ extension Policy {
         return nil
     }
 
-    static func isAllowedDescriptionByte(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-            return true
-        default:
-            return byte < 0x80 && descriptionPunctuation.contains(Character(Unicode.Scalar(byte)))
-        }
+    static let allowedDescriptionBytes: [Bool] = (0..<256).map { byte in
+        byte < 128 && isAllowedInDescription(Character(Unicode.Scalar(UInt8(byte))))
     }
 
     static func isAllowedInDescription(_ character: Character) -> Bool {

@@ -11,12 +11,14 @@ struct ControllerContext {
     let transport: AsyncHTTPClientTransport
     let reconciler: Reconciler
 
-    init(options: GlobalOptions, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
+    /// - Parameter countAWSCalls: count every AWS call in `steward_aws_calls_total` (the daemon's /metrics).
+    init(options: GlobalOptions, environment: [String: String] = ProcessInfo.processInfo.environment, countAWSCalls: Bool = false) throws {
         base = try CommandContext(options: options, environment: environment)
         transport = AsyncHTTPClientTransport()
+        let sender: any AWSHTTPTransport = countAWSCalls ? AWSCallCountingTransport(wrapping: transport) : transport
         let aws: AWSClient
         do {
-            aws = try AWSClient.fromEnvironment(environment, transport: transport)
+            aws = try AWSClient.fromEnvironment(environment, transport: sender)
         } catch {
             // The pool is idle (nothing was sent); shutting it down needs no waiting here.
             let idle = transport

@@ -3,38 +3,6 @@ import StewardAWS
 import Synchronization
 import Testing
 
-/// A provider that counts calls and hands out credentials expiring at a set time.
-final class CountingProvider: AWSCredentialProvider {
-    let calls = Mutex(0)
-    let expiry: Date
-    let failAfterFirst: Bool
-    var name: String { "counting" }
-
-    init(expiry: Date, failAfterFirst: Bool = false) {
-        self.expiry = expiry
-        self.failAfterFirst = failAfterFirst
-    }
-
-    func resolve() async throws -> AWSCredentials {
-        let call = calls.withLock { value -> Int in
-            value += 1
-            return value
-        }
-        // Let concurrent callers pile up on the in-flight refresh.
-        await Task.yield()
-        if failAfterFirst && call > 1 { throw AWSCredentialsError.failed(provider: name, reason: "endpoint down") }
-        return AWSCredentials(accessKeyID: "KEY\(call)", secretAccessKey: "s", sessionToken: "t", expiration: expiry)
-    }
-}
-
-/// A clock the test moves by hand.
-final class ManualClock: Sendable {
-    private let current: Mutex<Date>
-    init(_ start: Date) { current = Mutex(start) }
-    var now: Date { current.withLock { $0 } }
-    func advance(_ seconds: TimeInterval) { current.withLock { $0 = $0.addingTimeInterval(seconds) } }
-}
-
 @Suite("Credential cache")
 struct CachedCredentialProviderTests {
     let start = Date(timeIntervalSince1970: 2_000_000_000)

@@ -64,10 +64,3 @@ func fakeClient(_ transport: FakeTransport, retryPolicy: AWSRetryPolicy = AWSRet
 func instantRetryPolicy(maxAttempts: Int = 3, sleeps: SleepLog? = nil) -> AWSRetryPolicy {
     AWSRetryPolicy(maxAttempts: maxAttempts, sleep: { duration in sleeps?.record(duration) }, random: { 0.5 })
 }
-
-/// Records the backoff sleeps a retry policy asked for.
-final class SleepLog: Sendable {
-    private let log = Mutex<[Duration]>([])
-    func record(_ duration: Duration) { log.withLock { $0.append(duration) } }
-    var durations: [Duration] { log.withLock { $0 } }
-}

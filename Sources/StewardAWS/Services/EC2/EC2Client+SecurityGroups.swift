@@ -6,7 +6,13 @@ extension EC2Client {
         parameters.setEC2Filters(filters)
         // AWS refuses MaxResults together with explicit group ids.
         return try await paged("DescribeSecurityGroups", parameters, pageSize: groupIDs.isEmpty ? pageSize : nil) { root in
-            root.list("securityGroupInfo", item: "item").map(EC2SecurityGroup.init(xml:))
+            root.withCursor { cursor in
+                var groups: [EC2SecurityGroup] = []
+                cursor.forEachChild { field in
+                    if field.isNamed("securityGroupInfo") { groups = field.map("item", EC2SecurityGroup.init(cursor:)) }
+                }
+                return groups
+            }
         }
     }
 

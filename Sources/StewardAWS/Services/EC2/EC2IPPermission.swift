@@ -18,17 +18,27 @@ public struct EC2IPPermission: Sendable, Equatable {
     }
 
     init(xml item: AWSXMLElement) {
+        self = item.withCursor(EC2IPPermission.init(cursor:))
+    }
+
+    init(cursor item: AWSXMLCursor) {
         self.init(ipProtocol: "-1", fromPort: nil, toPort: nil)
-        item.forEachChild { name, field in
-            switch name {
-            case "ipProtocol": ipProtocol = field.text
-            case "fromPort": fromPort = Int(field.text)
-            case "toPort": toPort = Int(field.text)
-            case "ipRanges": ipv4Ranges = field.children("item").map { EC2IPRange(xml: $0, cidrField: "cidrIp") }
-            case "ipv6Ranges": ipv6Ranges = field.children("item").map { EC2IPRange(xml: $0, cidrField: "cidrIpv6") }
-            case "prefixListIds":
-                prefixLists = field.children("item").map { EC2PrefixListReference(prefixListID: $0.string("prefixListId") ?? "", description: $0.string("description")) }
-            default: break
+        item.forEachChild { field in
+            if field.isNamed("ipProtocol") {
+                ipProtocol = field.text
+            } else if field.isNamed("fromPort") {
+                fromPort = field.int
+            } else if field.isNamed("toPort") {
+                toPort = field.int
+            } else if field.isNamed("ipRanges") {
+                ipv4Ranges = field.map("item") { EC2IPRange(cursor: $0, cidrField: "cidrIp") }
+            } else if field.isNamed("ipv6Ranges") {
+                ipv6Ranges = field.map("item") { EC2IPRange(cursor: $0, cidrField: "cidrIpv6") }
+            } else if field.isNamed("prefixListIds") {
+                prefixLists = field.map("item") { entry in
+                    let range = EC2IPRange(cursor: entry, cidrField: "prefixListId")
+                    return EC2PrefixListReference(prefixListID: range.cidr, description: range.description)
+                }
             }
         }
     }

@@ -8,11 +8,15 @@ public struct EC2IPRange: Sendable, Equatable, Hashable {
         self.description = description
     }
 
-    init(xml item: AWSXMLElement, cidrField: String) {
+    init(cursor item: AWSXMLCursor, cidrField: StaticString) {
         var cidr = ""
         var description: String?
-        item.forEachChild { name, field in
-            if name == cidrField { cidr = field.text } else if name == "description" { description = field.text }
+        item.forEachChild { field in
+            if field.isNamed(cidrField) {
+                cidr = field.text
+            } else if field.isNamed("description") {
+                description = field.text
+            }
         }
         self.init(cidr: cidr, description: description)
     }

@@ -9,17 +9,27 @@ public struct EC2SecurityGroup: Sendable, Equatable {
     public var ingress: [EC2IPPermission] = []
 
     init(xml item: AWSXMLElement) {
-        // One pass over the fields: a Describe of many groups decodes thousands of them.
-        item.forEachChild { name, field in
-            switch name {
-            case "groupId": groupID = field.text
-            case "groupName": groupName = field.text
-            case "groupDescription": description = field.text
-            case "vpcId": vpcID = field.text
-            case "ownerId": ownerID = field.text
-            case "tagSet": tags = field.children("item").map(AWSTag.init(ec2Item:))
-            case "ipPermissions": ingress = field.children("item").map(EC2IPPermission.init(xml:))
-            default: break
+        self = item.withCursor(EC2SecurityGroup.init(cursor:))
+    }
+
+    /// One pass over the fields with a raw cursor: a Describe of many groups decodes
+    /// thousands of them.
+    init(cursor item: AWSXMLCursor) {
+        item.forEachChild { field in
+            if field.isNamed("groupId") {
+                groupID = field.text
+            } else if field.isNamed("groupName") {
+                groupName = field.text
+            } else if field.isNamed("groupDescription") {
+                description = field.text
+            } else if field.isNamed("vpcId") {
+                vpcID = field.text
+            } else if field.isNamed("ownerId") {
+                ownerID = field.text
+            } else if field.isNamed("tagSet") {
+                tags = field.map("item", AWSTag.init(ec2Cursor:))
+            } else if field.isNamed("ipPermissions") {
+                ingress = field.map("item", EC2IPPermission.init(cursor:))
             }
         }
     }

@@ -17,15 +17,3 @@ public enum RDSFinalSnapshot: Sendable, Equatable {
         }
     }
 }
-
-extension AWSQueryParameters {
-    mutating func setFinalSnapshot(_ finalSnapshot: RDSFinalSnapshot) {
-        switch finalSnapshot {
-        case .skip:
-            set("SkipFinalSnapshot", true)
-        case .snapshot(let identifier):
-            set("SkipFinalSnapshot", false)
-            set("FinalDBSnapshotIdentifier", identifier)
-        }
-    }
-}

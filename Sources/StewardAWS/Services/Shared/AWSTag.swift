@@ -10,9 +10,17 @@ public struct AWSTag: Sendable, Equatable, Hashable, Codable {
     }
 
     init(ec2Item element: AWSXMLElement) {
+        self = element.withCursor(AWSTag.init(ec2Cursor:))
+    }
+
+    init(ec2Cursor item: AWSXMLCursor) {
         var key = "", value = ""
-        element.forEachChild { name, field in
-            if name == "key" { key = field.text } else if name == "value" { value = field.text }
+        item.forEachChild { field in
+            if field.isNamed("key") {
+                key = field.text
+            } else if field.isNamed("value") {
+                value = field.text
+            }
         }
         self.init(key: key, value: value)
     }

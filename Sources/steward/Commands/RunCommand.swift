@@ -1,0 +1,114 @@
+import ArgumentParser
+import Foundation
+import Logging
+import Metrics
+import Prometheus
+import ServiceLifecycle
+import StewardController
+import StewardCore
+
+/// `steward run`: the daemon. One service group holds the HTTP endpoints, the desired-state
+/// watcher and the reconcile loop; SIGTERM/SIGINT shut them down gracefully, the loop last to
+/// start and first to stop, so an apply in flight finishes while /healthz still answers.
+struct RunCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run the controller: reconcile loop, desired-state watch, /healthz /readyz /metrics.",
+        discussion: """
+        Reconciles every environment at start, every interval (±10% jitter), right after a change \
+        under the desired-state directory and just after each entry's expiry. Prints \
+        'listening on HOST:PORT' and 'first reconcile completed in N ms' on stdout; logs go to \
+        stderr. SIGTERM or SIGINT finish the reconcile in flight, then exit 0.
+        """
+    )
+
+    @OptionGroup var options: GlobalOptions
+    @Option(help: ArgumentHelp(
+        "Address for /healthz, /readyz and /metrics (default: listen_address from the config, else 127.0.0.1:9090; port 0 picks a free port).",
+        valueName: "host:port"))
+    var listen: String?
+    @Option(help: ArgumentHelp("Reconcile interval such as 60s or 5m (default: reconcile_interval from the config, else 60s).", valueName: "duration"))
+    var interval: String?
+    @Option(help: "Log level: trace, debug, info, notice, warning, error or critical.")
+    var logLevel: String = "info"
+
+    func validate() throws {
+        if let listen {
+            do { _ = try ListenAddress(parsing: listen) } catch { throw ValidationError("--listen: \(error)") }
+        }
+        if let interval {
+            do { _ = try TimeSpan(parsing: interval) } catch { throw ValidationError("--interval: \(error)") }
+        }
+        guard Logger.Level(rawValue: logLevel) != nil else {
+            throw ValidationError("--log-level '\(logLevel)' is not one of trace, debug, info, notice, warning, error, critical")
+        }
+    }
+
+    func run() async throws {
+        ProcessUptime.mark()
+        let level = Logger.Level(rawValue: logLevel) ?? .info
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = level
+            return handler
+        }
+        let registry = PrometheusCollectorRegistry()
+        MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
+        let logger = Logger(label: "steward.run")
+
+        let context = try ControllerContext(options: options, countAWSCalls: true)
+        do {
+            try await serve(context, registry: registry, logger: logger)
+        } catch {
+            await context.shutdown()
+            throw CommandFailure(message: "steward run: \(error)")
+        }
+        await context.shutdown()
+    }
+
+    private func serve(_ context: ControllerContext, registry: PrometheusCollectorRegistry, logger: Logger) async throws {
+        let configuration = context.base.configuration
+        let address: ListenAddress
+        let span: TimeSpan
+        do {
+            address = try ListenAddress(parsing: listen ?? configuration.listenAddress)
+            span = try interval.map { try TimeSpan(parsing: $0) } ?? configuration.reconcileInterval
+        } catch {
+            throw CommandFailure(message: "\(error)")
+        }
+
+        let status = ReconcileStatus()
+        let loop = ReconcileLoop(
+            reconciler: context.reconciler,
+            schedule: LoopSchedule(interval: .seconds(span.seconds)),
+            status: status,
+            metrics: ReconcileMetrics(),
+            logger: Logger(label: "steward.loop"),
+            onReport: { _, snapshot in
+                if snapshot.completed == 1 {
+                    let elapsed = ProcessUptime.elapsed
+                    let milliseconds = elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
+                    DaemonOutput.line("first reconcile completed in \(milliseconds) ms")
+                }
+            }
+        )
+        let watcher = DesiredStateWatcher(directory: context.base.desiredStateDirectory.path, logger: Logger(label: "steward.watch")) { names in
+            loop.wake(reason: names.isEmpty ? "desired state changed" : "changed: \(names.joined(separator: ", "))")
+        }
+        let http = DaemonHTTPServer.application(address: address, status: status, registry: registry, logger: Logger(label: "steward.http"))
+
+        logger.info("steward run starting", metadata: [
+            "desired_state": "\(context.base.desiredStateDirectory.path)",
+            "interval": "\(span)",
+            "listen": "\(address)",
+        ])
+        // Shut down in reverse order: the loop first (finishing its pass), the HTTP server last.
+        let group = ServiceGroup(configuration: ServiceGroupConfiguration(
+            services: [http, watcher, loop],
+            gracefulShutdownSignals: [.sigterm, .sigint],
+            logger: logger
+        ))
+        try await group.run()
+        logger.info("steward run stopped")
+    }
+}

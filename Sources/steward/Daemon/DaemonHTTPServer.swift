@@ -1,0 +1,66 @@
+import Foundation
+import Hummingbird
+import Logging
+import Prometheus
+import StewardController
+
+/// The daemon's HTTP face: liveness, readiness and Prometheus metrics. Hummingbird's
+/// `Application` is a `Service`, so it joins the same group as the loop and shuts down with it.
+enum DaemonHTTPServer {
+    static func application(
+        address: ListenAddress, status: ReconcileStatus, registry: PrometheusCollectorRegistry, logger: Logger
+    ) -> some ApplicationProtocol {
+        let router = Router()
+        router.get("healthz") { _, _ in
+            // The process is up and its event loop answers: that is all liveness means.
+            "ok\n"
+        }
+        router.get("readyz") { _, _ -> Response in
+            let snapshot = status.snapshot
+            if snapshot.ready {
+                return text("ready\n", status: .ok, contentType: "text/plain; charset=utf-8")
+            }
+            return text(readinessJSON(snapshot), status: .serviceUnavailable, contentType: "application/json")
+        }
+        router.get("metrics") { _, _ -> Response in
+            var buffer = ByteBuffer()
+            buffer.writeBytes(registry.emitToBuffer())
+            return Response(
+                status: .ok,
+                headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+                body: ResponseBody(byteBuffer: buffer)
+            )
+        }
+        return Application(
+            router: router,
+            configuration: ApplicationConfiguration(address: .hostname(address.host, port: address.port), serverName: nil),
+            onServerRunning: { channel in
+                let bound = channel.localAddress.flatMap { local in local.ipAddress.map { (ip: $0, port: local.port ?? 0) } }
+                if let bound {
+                    let host = bound.ip.contains(":") ? "[\(bound.ip)]" : bound.ip
+                    DaemonOutput.line("listening on \(host):\(bound.port)")
+                } else {
+                    DaemonOutput.line("listening on \(address)")
+                }
+            },
+            logger: logger
+        )
+    }
+
+    private static func text(_ body: String, status: HTTPResponse.Status, contentType: String) -> Response {
+        Response(status: status, headers: [.contentType: contentType], body: ResponseBody(byteBuffer: ByteBuffer(string: body)))
+    }
+
+    /// `{"ready":false,"reason":"…","completed":N}` — short, for a probe's log.
+    static func readinessJSON(_ snapshot: ReconcileStatus.Snapshot) -> String {
+        struct Body: Encodable {
+            var ready: Bool
+            var reason: String?
+            var completed: Int
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let data = (try? encoder.encode(Body(ready: snapshot.ready, reason: snapshot.reason, completed: snapshot.completed))) ?? Data("{\"ready\":false}".utf8)
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+}

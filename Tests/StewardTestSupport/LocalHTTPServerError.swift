@@ -1,0 +1,4 @@
+/// The local server could not start.
+public enum LocalHTTPServerError: Error {
+    case noPort
+}
