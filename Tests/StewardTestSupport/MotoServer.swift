@@ -60,8 +60,13 @@ public final class MotoServer: @unchecked Sendable {
             childEnvironment["INITIAL_NO_AUTH_ACTION_COUNT"] = String(initialNoAuthActionCount)
         }
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = ["-H", "127.0.0.1", "-p", String(port)]
+        if let python = ProcessRunner.which("python3", environment: environment) {
+            process.executableURL = URL(fileURLWithPath: python)
+            process.arguments = ["-c", supervisorScript, executable, "-H", "127.0.0.1", "-p", String(port)]
+        } else {
+            process.executableURL = URL(fileURLWithPath: executable)
+            process.arguments = ["-H", "127.0.0.1", "-p", String(port)]
+        }
         process.environment = childEnvironment
         process.currentDirectoryURL = directory
         process.standardOutput = log
@@ -108,12 +113,13 @@ public final class MotoServer: @unchecked Sendable {
         throw MotoServerError.notReady(port: port, log: String(logText.suffix(2000)))
     }
 
-    /// SIGTERM, then SIGKILL if it has not exited within a few seconds; always reaped.
+    /// SIGTERM, then SIGKILL if it has not exited within ten seconds (the supervisor gives
+    /// moto five); always reaped.
     public func stop() async {
         guard process.isRunning else { return }
         process.terminate()
         let clock = ContinuousClock()
-        let deadline = clock.now + .seconds(5)
+        let deadline = clock.now + .seconds(10)
         while process.isRunning, clock.now < deadline {
             try? await Task.sleep(for: .milliseconds(20))
         }

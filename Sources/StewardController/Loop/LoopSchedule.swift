@@ -20,8 +20,10 @@ public struct LoopSchedule: Sendable, Hashable {
     /// How long to sleep after a reconcile that finished at `now`.
     /// - Parameter unit: a random number in 0...1 (injected for tests).
     public func delay(now: Date, nextExpiry: Date?, unit: Double) -> Duration {
-        let spread = interval * (jitter * (2 * min(max(unit, 0), 1) - 1))
-        var delay = interval + spread
+        // Whole milliseconds keep the arithmetic exact (Duration × Double is not).
+        let intervalMilliseconds = interval.components.seconds * 1000 + interval.components.attoseconds / 1_000_000_000_000_000
+        let spread = (Double(intervalMilliseconds) * jitter * (2 * min(max(unit, 0), 1) - 1)).rounded()
+        var delay = Duration.milliseconds(intervalMilliseconds + Int64(spread))
         if let nextExpiry {
             let untilExpiry = Duration.milliseconds(Int64((nextExpiry.timeIntervalSince(now) * 1000).rounded(.up))) + expiryMargin
             delay = min(delay, untilExpiry)

@@ -2,9 +2,13 @@ import StewardAWS
 import StewardCore
 
 /// Reads an environment's Steward-owned prefix lists into value snapshots: one
-/// DescribeManagedPrefixLists filtered by owner and environment tag, then one
-/// GetManagedPrefixListEntries per list (at most one per address family, plus strays) —
-/// constant in the number of entries, paging aside.
+/// DescribeManagedPrefixLists filtered by owner tag and by the environment's list names, then
+/// one GetManagedPrefixListEntries per list (one per address family, plus strays) — constant
+/// in the number of entries, paging aside.
+///
+/// The environment is selected by name rather than by a second tag filter: moto answers two
+/// tag filters on prefix lists with HTTP 500 (its tag filter removes a non-matching list
+/// twice). Steward always sends the name on create and modify, so the name is reliable.
 public struct PrefixListObserver: Sendable {
     public var ec2: EC2Client
     public var ownerID: String
@@ -17,7 +21,7 @@ public struct PrefixListObserver: Sendable {
     public func observe(environment: EnvironmentName) async throws -> [ObservedPrefixList] {
         let lists = try await ec2.describeManagedPrefixLists(filters: [
             EC2Filter.tag(StewardConfiguration.ownerTagKey, ownerID),
-            EC2Filter.tag(PrefixListPlanner.environmentTagKey, environment.rawValue),
+            EC2Filter(name: "prefix-list-name", values: AddressFamily.allCases.map { PrefixListPlanner.listName(environment: environment, family: $0) }),
         ])
         var observed: [ObservedPrefixList] = []
         for list in lists.sorted(by: { $0.prefixListID < $1.prefixListID }) {
@@ -47,8 +51,9 @@ public struct PrefixListObserver: Sendable {
         var tags = Dictionary(list.tags.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
         if list.tags.isEmpty, let environment {
             // EC2ManagedPrefixList reads `tags`, but EC2 sends them as `tagSet`, so none come
-            // back; the describe filter selected on exactly these two, so they hold. Once the
-            // parser reads `tagSet` this branch no longer runs and the planner re-checks them.
+            // back; the describe selected on the owner tag and this environment's names, so
+            // these hold. Once the parser reads `tagSet` this branch no longer runs and the
+            // planner re-checks the real tags.
             tags = [StewardConfiguration.ownerTagKey: ownerID, PrefixListPlanner.environmentTagKey: environment.rawValue]
         }
         return ObservedPrefixList(

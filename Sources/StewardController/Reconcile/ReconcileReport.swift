@@ -5,6 +5,8 @@ import StewardCore
 public struct ReconcileReport: Sendable {
     /// Plans as executed (after guards): what was, or in a dry run would be, sent to AWS.
     public var plans: [WhitelistPlan] = []
+    /// Plans of environments in prefix-list mode, after guards.
+    public var prefixListPlans: [PrefixListPlan] = []
     public var results: [ActionResult] = []
     /// Guards that held actions back, one line each, naming the environment.
     public var refusals: [String] = []
@@ -23,7 +25,7 @@ public struct ReconcileReport: Sendable {
         self.finishedAt = startedAt
     }
 
-    public var hasChanges: Bool { plans.contains { $0.hasChanges } }
+    public var hasChanges: Bool { plans.contains { $0.hasChanges } || prefixListPlans.contains { $0.hasChanges } }
     public var failedActions: [ActionResult] { results.filter { $0.outcome == .failed } }
     public var succeeded: Bool { failure == nil && failedActions.isEmpty }
 }

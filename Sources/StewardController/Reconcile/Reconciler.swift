@@ -94,6 +94,7 @@ public actor Reconciler {
                     )
                     report.refusals += outcome.refusals
                     report.results += outcome.results
+                    report.prefixListPlans.append(outcome.plan)
                 } catch {
                     report.observationProblems.append("\(environment): could not read its prefix lists from AWS: \(error); nothing changed")
                 }
@@ -125,6 +126,10 @@ public actor Reconciler {
         var results: [ActionResult] = []
         for plan in planned.plans where plan.hasChanges {
             results += await executor.execute(plan)
+        }
+        let prefixLists = PrefixListReconciler(ec2: executor.ec2, ownerID: configuration.ownerID, logger: logger)
+        for plan in planned.prefixListPlans where plan.hasChanges {
+            results += await prefixLists.execute(plan)
         }
         await record(results, now: now)
         report.results += results

@@ -8,6 +8,7 @@ public enum PlanJSONRenderer {
         var changes: Bool
         var summary: Summary
         var environments: [WhitelistPlan]
+        var prefixListEnvironments: [PrefixListPlan]
     }
 
     struct Summary: Encodable {
@@ -16,16 +17,17 @@ public enum PlanJSONRenderer {
         var revoke: Int
     }
 
-    public static func render(_ plans: [WhitelistPlan]) throws -> String {
+    public static func render(_ plans: [WhitelistPlan], prefixListPlans: [PrefixListPlan] = []) throws -> String {
         let sorted = plans.sorted { $0.environment < $1.environment }
         let document = Document(
-            changes: sorted.contains { $0.hasChanges },
+            changes: sorted.contains { $0.hasChanges } || prefixListPlans.contains { $0.hasChanges },
             summary: Summary(
                 authorize: sorted.reduce(0) { $0 + $1.authorizeCount },
                 update: sorted.reduce(0) { $0 + $1.updateCount },
                 revoke: sorted.reduce(0) { $0 + $1.revokeCount }
             ),
-            environments: sorted
+            environments: sorted,
+            prefixListEnvironments: prefixListPlans.sorted { $0.environment < $1.environment }
         )
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

@@ -36,7 +36,7 @@ struct ApplyCommand: AsyncParsableCommand {
         let planned = await context.reconciler.reconcile(ReconcileOptions(environments: selected, dryRun: true, force: force))
         ReportPrinter.problems(planned)
         if planned.failure != nil { throw ExitCode(1) }
-        print(PlanTextRenderer.render(planned.plans), terminator: "")
+        print(ReportPrinter.planText(planned), terminator: "")
         guard planned.hasChanges, !dryRun else { return }
         if !autoApprove {
             guard isatty(STDIN_FILENO) == 1 else {

@@ -28,8 +28,9 @@ struct PlanCommand: AsyncParsableCommand {
         ReportPrinter.problems(report)
         if report.failure != nil { throw ExitCode(1) }
         switch format {
-        case .text: print(PlanTextRenderer.render(report.plans), terminator: "")
-        case .json: print(try PlanJSONRenderer.render(report.plans), terminator: "")
+        case .text:
+            print(ReportPrinter.planText(report), terminator: "")
+        case .json: print(try PlanJSONRenderer.render(report.plans, prefixListPlans: report.prefixListPlans), terminator: "")
         }
         if detailedExitcode, report.hasChanges { throw ExitCode(2) }
     }

@@ -11,6 +11,14 @@ enum ReportPrinter {
         if let failure = report.failure { StandardError.write("error: \(failure)") }
     }
 
+    /// The plan as text: rules-mode environments, then prefix-list-mode ones.
+    static func planText(_ report: ReconcileReport) -> String {
+        var text = ""
+        if !report.plans.isEmpty || report.prefixListPlans.isEmpty { text += PlanTextRenderer.render(report.plans) }
+        if !report.prefixListPlans.isEmpty { text += PrefixListPlanTextRenderer.render(report.prefixListPlans) }
+        return text
+    }
+
     static func results(_ report: ReconcileReport) -> String {
         var lines: [String] = []
         let executed = report.results.filter { $0.outcome != .refused }

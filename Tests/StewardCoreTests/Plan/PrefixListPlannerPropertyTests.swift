@@ -109,26 +109,28 @@ import Testing
     /// holds no owned per-network rule.
     @Test func eachGroupEndsWithOneReferencePerFamilyAndPort() async {
         await propertyCheck(count: 300, input: Self.worlds) { world in
-            let plan = Self.plan(world)
-            let families = Set(plan.lists.filter { !$0.target.isEmpty }.map(\.family))
-            for group in world.groups {
-                guard let groupPlan = plan.groups.first(where: { $0.groupID == group.id }) else {
-                    Issue.record("group \(group.id) missing from the plan")
-                    continue
-                }
-                let revoked = Set(groupPlan.revoke.map(\.ruleID))
-                let remaining = group.ingressRules.filter { !revoked.contains($0.ruleID) }
-                #expect(!remaining.contains { $0.isOwned(by: F.owner) && $0.source.cidr != nil })
-                var references: [String] = []
-                for rule in remaining {
-                    guard case .prefixList(let id) = rule.source, let list = world.lists.first(where: { $0.id == id }),
-                          list.isOwned(by: F.owner, environment: F.env), let ports = rule.ports else { continue }
-                    references.append("\(list.family.rawValue)/\(ports)")
-                }
-                references += groupPlan.authorize.map { "\($0.family.rawValue)/\($0.ports)" }
-                let expected = families.flatMap { family in group.whitelistPorts.map { "\(family.rawValue)/\($0)" } }
-                #expect(references.sorted() == expected.sorted())
+            Self.checkReferences(world)
+        }
+    }
+
+    static func checkReferences(_ world: World) {
+        let plan = Self.plan(world)
+        let families = Set(plan.lists.filter { !$0.target.isEmpty }.map(\.family))
+        for group in world.groups {
+            let groupPlan = plan.groups.first { $0.groupID == group.id }
+            #expect(groupPlan != nil, "group \(group.id) missing from the plan")
+            let revoked = Set((groupPlan?.revoke ?? []).map(\.ruleID))
+            let remaining = group.ingressRules.filter { !revoked.contains($0.ruleID) }
+            #expect(!remaining.contains { $0.isOwned(by: F.owner) && $0.source.cidr != nil })
+            var references: [String] = []
+            for rule in remaining {
+                guard case .prefixList(let id) = rule.source, let list = world.lists.first(where: { $0.id == id }),
+                      list.isOwned(by: F.owner, environment: F.env), let ports = rule.ports else { continue }
+                references.append("\(list.family.rawValue)/\(ports)")
             }
+            references += (groupPlan?.authorize ?? []).map { "\($0.family.rawValue)/\($0.ports)" }
+            let expected = families.flatMap { family in group.whitelistPorts.map { "\(family.rawValue)/\($0)" } }
+            #expect(references.sorted() == expected.sorted())
         }
     }
 }

@@ -127,7 +127,7 @@ import Testing
                  "pl-1 grow 5->6",
                  "pl-1 +198.51.100.0/28 \"n0\" (new entry)", "pl-1 +198.51.100.16/28 \"n1\" (new entry)",
                  "pl-1 +198.51.100.32/28 \"n2\" (new entry)", "pl-1 +198.51.100.80/28 \"n5\" (new entry)",
-                 "refused: dev: the ipv4 prefix list can hold 6 ne",
+                 "refused: dev: the ipv4 prefix list can hold 6 net",
              ]),
         Case(name: "an entry that breaks policy is not added",
              entries: [F.entry("0.0.0.0/0", "world"), F.entry("203.0.113.10/32", "John")],

@@ -20,6 +20,6 @@ public struct EC2ManagedPrefixList: Sendable, Equatable {
         state = item.string("state") ?? ""
         arn = item.string("prefixListArn")
         ownerID = item.string("ownerId")
-        tags = item.list("tags", item: "item").map(AWSTag.init(ec2Item:))
+        tags = item.list("tagSet", item: "item").map(AWSTag.init(ec2Item:))
     }
 }
