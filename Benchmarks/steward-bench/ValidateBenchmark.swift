@@ -8,7 +8,7 @@ enum ValidateBenchmark {
         let now = Date(timeIntervalSince1970: 1_795_773_600)
         var state = DesiredState(environment: try! EnvironmentName("bench"))
         for index in 0..<10_000 {
-            let cidr = CIDR(family: .ipv4, high: 0, low: UInt64(0xC633_0000) | UInt64(index) << 8, maskingTo: 24)
+            let cidr = CIDR(family: .ipv4, high: 0, low: UInt64(0x6440_0000) + UInt64(index) << 8, maskingTo: 24)
             state.whitelist.append(WhitelistEntry(
                 cidr: cidr, description: "office of user \(index) (VPN)", addedBy: "user\(index)",
                 addedAt: now.addingTimeInterval(-86_400), expiresAt: now.addingTimeInterval(Double(index % 80) * 86_400 - 43_200)
