@@ -7,8 +7,7 @@ import Testing
 /// first got done.
 @Suite(.serialized) struct CrashRecoveryTests {
     @Test func applyKilledMidwayThenRerunConvergesWithoutDuplicates() async throws {
-        let world = try await WhitelistWorld.make()
-        do {
+        try await WhitelistWorld.with { world in
             var groups: [String] = []
             for index in 0..<4 {
                 groups.append(try await world.managedGroup("web-\(index)"))
@@ -50,10 +49,6 @@ import Testing
                 #expect(Set(owned.map(\.cidr)) == Set(entries.map(\.0)), "no stray rule in \(group)")
             }
             #expect(try await world.rules(groups[0]).contains { $0.cidr == "192.0.2.200/32" && $0.tags.isEmpty })
-        } catch {
-            await world.close()
-            throw error
         }
-        await world.close()
     }
 }

@@ -7,8 +7,7 @@ import Testing
 /// checked with boto3 (an independent client), never a mock of Steward's own code.
 @Suite(.serialized) struct WhitelistLoopTests {
     @Test func newEntriesAreAuthorizedOnEveryManagedGroupAndPortWithOwnershipTags() async throws {
-        let world = try await WhitelistWorld.make()
-        do {
+        try await WhitelistWorld.with { world in
             let web = try await world.managedGroup("web")
             let ssh = try await world.managedGroup("ssh", ports: "22,8443")
             let untagged = try await world.createGroup("legacy", tags: ["Environment": "dev"])
@@ -29,16 +28,11 @@ import Testing
             #expect(try await world.rules(untagged).isEmpty)
             #expect(try await world.rules(otherEnv).isEmpty)
             #expect(try world.auditLines().count == 6)
-        } catch {
-            await world.close()
-            throw error
         }
-        await world.close()
     }
 
     @Test func secondApplyPlansNothingAndMakesNoMutatingCall() async throws {
-        let world = try await WhitelistWorld.make()
-        do {
+        try await WhitelistWorld.with { world in
             let web = try await world.managedGroup("web")
             try await world.handMadeRule(web, cidr: "192.0.2.200/32")
             try world.writeDesired("dev", [("203.0.113.10/32", "John", 86_400), ("198.51.100.0/24", "Office", 86_400)])
@@ -52,16 +46,11 @@ import Testing
             #expect(second.results.isEmpty)
             #expect(actions == ["DescribeSecurityGroups", "DescribeSecurityGroupRules"], "only the two reads, no mutating call")
             #expect(try await world.rules(web).contains { $0.cidr == "192.0.2.200/32" && $0.tags.isEmpty })
-        } catch {
-            await world.close()
-            throw error
         }
-        await world.close()
     }
 
     @Test func removalRevokesAndDescriptionChangeUpdatesInPlace() async throws {
-        let world = try await WhitelistWorld.make()
-        do {
+        try await WhitelistWorld.with { world in
             let web = try await world.managedGroup("web")
             try await world.handMadeRule(web, cidr: "192.0.2.200/32")
             try world.writeDesired("dev", [("203.0.113.10/32", "John", 86_400), ("198.51.100.0/24", "Office", 86_400)])
@@ -78,16 +67,11 @@ import Testing
             let updated = try #require(after.first { $0.cidr == "198.51.100.0/24" })
             #expect(updated.description == "Office Berlin")
             #expect(updated.ruleID == officeRule.ruleID, "updated in place, not revoked and re-added")
-        } catch {
-            await world.close()
-            throw error
         }
-        await world.close()
     }
 
     @Test func expiredEntriesAreRevokedAndNeverGranted() async throws {
-        let world = try await WhitelistWorld.make()
-        do {
+        try await WhitelistWorld.with { world in
             let web = try await world.managedGroup("web")
             try world.writeDesired("dev", [("203.0.113.10/32", "Soon", 30), ("198.51.100.0/24", "Already", -30)])
             let reconciler = world.reconciler()
@@ -97,16 +81,11 @@ import Testing
             let report = await reconciler.reconcile()
             #expect(report.results.map(\.reason) == ["expired"])
             #expect(try await world.rules(web).isEmpty)
-        } catch {
-            await world.close()
-            throw error
         }
-        await world.close()
     }
 
     @Test func unreadableDesiredStateOnlyRevokesEntriesKnownToHaveExpired() async throws {
-        let world = try await WhitelistWorld.make()
-        do {
+        try await WhitelistWorld.with { world in
             let web = try await world.managedGroup("web")
             try world.writeDesired("dev", [("203.0.113.10/32", "Expiring", 30), ("198.51.100.0/24", "Staying", 86_400)])
             let reconciler = world.reconciler()
@@ -127,16 +106,11 @@ import Testing
             let freshReport = await fresh.reconcile()
             #expect(freshReport.results.allSatisfy { $0.outcome != .applied })
             #expect(Set(try await world.rules(web).map(\.cidr)) == ["198.51.100.0/24"])
-        } catch {
-            await world.close()
-            throw error
         }
-        await world.close()
     }
 
     @Test func revokeBudgetRefusesMassRevokesUnlessForced() async throws {
-        let world = try await WhitelistWorld.make()
-        do {
+        try await WhitelistWorld.with { world in
             let web = try await world.managedGroup("web")
             let entries = (0..<12).map { ("198.51.100.\($0 * 16)/28", "entry \($0)", 86_400.0) }
             try world.writeDesired("dev", entries)
@@ -152,18 +126,13 @@ import Testing
             let forced = await world.reconciler().reconcile(ReconcileOptions(force: true))
             #expect(forced.results.filter { $0.outcome == .applied }.count == 12)
             #expect(try await world.rules(web).isEmpty)
-        } catch {
-            await world.close()
-            throw error
         }
-        await world.close()
     }
 
     @Test func upsertOnlyNeverRevokes() async throws {
         var configuration = StewardConfiguration()
         configuration.whitelist.upsertOnly = true
-        let world = try await WhitelistWorld.make(configuration: configuration)
-        do {
+        try await WhitelistWorld.with(configuration: configuration) { world in
             let web = try await world.managedGroup("web")
             try world.writeDesired("dev", [("203.0.113.10/32", "John", 86_400)])
             _ = await world.reconciler().reconcile()
@@ -171,18 +140,13 @@ import Testing
             let report = await world.reconciler().reconcile()
             #expect(report.refusals.contains { $0.contains("upsert-only") })
             #expect(Set(try await world.rules(web).map(\.cidr)) == ["203.0.113.10/32", "198.51.100.0/24"])
-        } catch {
-            await world.close()
-            throw error
         }
-        await world.close()
     }
 
     @Test func ruleQuotaRefusesGrantsWithAMessageSayingWhatToDo() async throws {
         var configuration = StewardConfiguration()
         configuration.whitelist.ruleQuota = 5
-        let world = try await WhitelistWorld.make(configuration: configuration)
-        do {
+        try await WhitelistWorld.with(configuration: configuration) { world in
             let web = try await world.managedGroup("web")
             try await world.handMadeRule(web, cidr: "192.0.2.1/32")
             try await world.handMadeRule(web, cidr: "192.0.2.2/32")
@@ -190,16 +154,11 @@ import Testing
             let report = await world.reconciler().reconcile()
             #expect(report.refusals.contains { $0.contains("would hold 6 IPv4 inbound rules, over its quota of 5") && $0.contains("prefix-list") })
             #expect(try await world.rules(web).count == 2)
-        } catch {
-            await world.close()
-            throw error
         }
-        await world.close()
     }
 
     @Test func worldOpenHandMadeRuleIsCriticalDriftAndNeverRemoved() async throws {
-        let world = try await WhitelistWorld.make()
-        do {
+        try await WhitelistWorld.with { world in
             let web = try await world.managedGroup("web")
             try await world.handMadeRule(web, cidr: "0.0.0.0/0")
             try world.writeDesired("dev", [])
@@ -207,10 +166,6 @@ import Testing
             let drift = report.plans.flatMap(\.drift)
             #expect(drift.contains { $0.kind == .worldOpenRule && $0.severity == .critical })
             #expect(try await world.rules(web).map(\.cidr) == ["0.0.0.0/0"])
-        } catch {
-            await world.close()
-            throw error
         }
-        await world.close()
     }
 }

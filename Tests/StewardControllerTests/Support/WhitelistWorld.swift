@@ -38,6 +38,18 @@ final class WhitelistWorld: @unchecked Sendable {
         }
     }
 
+    /// Runs `body` in a fresh world and closes it however the body ends.
+    static func with(configuration: StewardConfiguration = StewardConfiguration(), _ body: (WhitelistWorld) async throws -> Void) async throws {
+        let world = try await make(configuration: configuration)
+        do {
+            try await body(world)
+        } catch {
+            await world.close()
+            throw error
+        }
+        await world.close()
+    }
+
     func close() async {
         try? await transport.shutdown()
         await moto.stop()
