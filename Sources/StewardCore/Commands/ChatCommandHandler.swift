@@ -7,14 +7,31 @@ public struct ChatCommandHandler: Sendable {
     public var store: any DesiredStateStore
     public var policy: Policy
     public var usage: ChatCommandUsage
+    /// Checks run on the proposed state before it is written (rule quotas).
+    public var guards: [any DesiredStateEditGuard]
+    /// Where every edit, accepted or refused, is recorded (the audit log).
+    public var audit: (@Sendable (AuditRecord) async -> Void)?
 
-    public init(store: any DesiredStateStore, policy: Policy, usage: ChatCommandUsage) {
+    public init(store: any DesiredStateStore, policy: Policy, usage: ChatCommandUsage, guards: [any DesiredStateEditGuard] = []) {
         self.store = store
         self.policy = policy
         self.usage = usage
+        self.guards = guards
     }
 
     public func handle(_ intent: ChatIntent, actor: String, now: Date) async -> ChatReply {
+        let reply = await answer(intent, actor: actor, now: now)
+        if let audit, intent.edit(actor: actor, now: now, policy: policy) != nil {
+            await audit(AuditRecord(
+                time: now, actor: actor, environment: intent.environment?.rawValue ?? "", action: intent.auditAction,
+                target: intent.auditTarget, result: reply.isError ? "refused" : "applied",
+                reason: String(reply.text.prefix { $0 != "\n" })
+            ))
+        }
+        return reply
+    }
+
+    private func answer(_ intent: ChatIntent, actor: String, now: Date) async -> ChatReply {
         if case .help(let family) = intent { return .help(family, usage: usage) }
         guard let environment = intent.environment else { return ChatReply(text: "error: no environment", isError: true) }
         do {
@@ -28,6 +45,14 @@ public struct ChatCommandHandler: Sendable {
             guard let edit = intent.edit(actor: actor, now: now, policy: policy) else {
                 return ChatReply.answer(intent, state: before, now: now, usage: usage)
                     ?? ChatReply(text: "error: nothing to do for this command", isError: true)
+            }
+            if !guards.isEmpty {
+                let proposed = try before.applying(edit, policy: policy, now: now)
+                for check in guards {
+                    if let refusal = await check.refusal(for: edit, proposed: proposed, now: now) {
+                        return ChatReply(text: "error: refused: \(refusal)", isError: true)
+                    }
+                }
             }
             let after = try await store.apply(edit, to: environment, actor: actor, now: now)
             return .applied(intent, before: before, after: after, now: now, usage: usage)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import StewardController
 import StewardCore
 
 /// Runs CLI words through the slash-command grammar and handler, printing the bot's reply:
@@ -21,8 +22,20 @@ enum ChatCommandRunner {
             StandardError.write(ChatReply.error(error).text)
             throw ExitCode(1)
         }
-        let handler = ChatCommandHandler(store: context.store, policy: context.configuration.policy, usage: grammar.usage)
+        var handler = ChatCommandHandler(store: context.store, policy: context.configuration.policy, usage: grammar.usage)
+        if let log = context.auditLog {
+            handler.audit = { @Sendable record in try? await log.append(record) }
+        }
+        var controller: ControllerContext?
+        let environment = ProcessInfo.processInfo.environment
+        if CommandContext.awsConfigured(environment), intent.edit(actor: "", now: now, policy: context.configuration.policy) != nil {
+            controller = try? ControllerContext(base: context, environment: environment)
+            if let controller {
+                handler.guards.append(QuotaEditGuard(observer: controller.observer, configuration: context.configuration))
+            }
+        }
         let reply = await handler.handle(intent, actor: CommandContext.actor(actor), now: now)
+        await controller?.shutdown()
         if reply.isError {
             StandardError.write(reply.text)
             throw ExitCode(1)

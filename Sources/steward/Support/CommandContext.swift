@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import StewardController
 import StewardCore
 import StewardStore
 
@@ -26,6 +27,21 @@ struct CommandContext {
                 + "or point --desired-state / STEWARD_DESIRED_STATE at it")
         }
         store = YAMLDirectoryStore(directory: desiredStateDirectory, policy: configuration.policy)
+    }
+
+    /// The audit log from configuration (relative paths from the working directory); nil when disabled.
+    var auditLog: AuditLog? {
+        configuration.auditLogPath.map { path in
+            AuditLog(url: path.hasPrefix("/") ? URL(fileURLWithPath: path)
+                : URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent(path))
+        }
+    }
+
+    /// True when the environment names an AWS region or profile: only then does the CLI read AWS
+    /// (for the quota check of an edit). Without it the CLI stays an offline editor of YAML and
+    /// never waits on credential discovery (IMDS timeouts on a laptop).
+    static func awsConfigured(_ environment: [String: String]) -> Bool {
+        ["AWS_REGION", "AWS_DEFAULT_REGION", "AWS_PROFILE"].contains { !(environment[$0] ?? "").isEmpty }
     }
 
     /// Who the CLI records as `added_by`.

@@ -10,10 +10,15 @@ struct ControllerContext {
     let base: CommandContext
     let transport: AsyncHTTPClientTransport
     let reconciler: Reconciler
+    let observer: WhitelistObserver
 
     /// - Parameter countAWSCalls: count every AWS call in `steward_aws_calls_total` (the daemon's /metrics).
     init(options: GlobalOptions, environment: [String: String] = ProcessInfo.processInfo.environment, countAWSCalls: Bool = false) throws {
-        base = try CommandContext(options: options, environment: environment)
+        try self.init(base: try CommandContext(options: options, environment: environment), environment: environment, countAWSCalls: countAWSCalls)
+    }
+
+    init(base: CommandContext, environment: [String: String] = ProcessInfo.processInfo.environment, countAWSCalls: Bool = false) throws {
+        self.base = base
         transport = AsyncHTTPClientTransport()
         let sender: any AWSHTTPTransport = countAWSCalls ? AWSCallCountingTransport(wrapping: transport) : transport
         let aws: AWSClient
@@ -27,16 +32,13 @@ struct ControllerContext {
         }
         let configuration = base.configuration
         let ec2 = EC2Client(client: aws)
-        let audit = configuration.auditLogPath.map { path in
-            AuditLog(url: path.hasPrefix("/") ? URL(fileURLWithPath: path)
-                : URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent(path))
-        }
+        observer = WhitelistObserver(ec2: ec2, settings: { configuration.whitelistSettings(for: $0) })
         reconciler = Reconciler(
             store: base.store,
-            observer: WhitelistObserver(ec2: ec2, settings: { configuration.whitelistSettings(for: $0) }),
+            observer: observer,
             executor: WhitelistExecutor(ec2: ec2, ownerID: configuration.ownerID),
             configuration: configuration,
-            audit: audit
+            audit: base.auditLog
         )
     }
 
