@@ -135,7 +135,11 @@ let package = Package(
             name: "StewardControllerTests",
             dependencies: [
                 "StewardController",
+                "StewardAWS",
+                "StewardStore",
                 "StewardTestSupport",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
         .testTarget(

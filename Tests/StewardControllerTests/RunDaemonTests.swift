@@ -12,12 +12,17 @@ import Testing
         var daemon: RunDaemonProcess?
         do {
             let group = try await estate.managedGroup("web")
-            // Whole seconds (the file format), at least 3 s ahead so the grant lands first.
-            let expiresAt = Date(timeIntervalSince1970: (Date().timeIntervalSince1970 + 4).rounded(.up))
-            try estate.writeDesired([(cidr: "203.0.113.10/32", expiresAt: expiresAt), (cidr: "198.51.100.0/24", expiresAt: Date().addingTimeInterval(86_400))])
+            let staying = Date().addingTimeInterval(86_400)
+            try estate.writeDesired([(cidr: "198.51.100.0/24", expiresAt: staying)])
             daemon = try RunDaemonProcess(
                 ["--listen", "127.0.0.1:0", "--desired-state", estate.desiredState.path, "--interval", "60s"],
                 in: estate.root, environment: estate.moto.clientEnvironment)
+            // Only once the daemon is up (a loaded CI machine may take seconds to start it) is the
+            // short-lived entry added; the file watch grants it, the expiry wake revokes it.
+            _ = try await daemon?.waitForLine("first reconcile completed in ")
+            // Whole seconds (the file format), far enough ahead that the grant lands first.
+            let expiresAt = Date(timeIntervalSince1970: (Date().timeIntervalSince1970 + 6).rounded(.up))
+            try estate.writeDesired([(cidr: "203.0.113.10/32", expiresAt: expiresAt), (cidr: "198.51.100.0/24", expiresAt: staying)])
 
             let seen = try await estate.watchRule(group, cidr: "203.0.113.10/32", timeout: expiresAt.timeIntervalSinceNow + 10)
             let appeared = try #require(seen.appeared, "the entry was never authorized")

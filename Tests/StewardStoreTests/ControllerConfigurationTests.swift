@@ -54,7 +54,7 @@ import Testing
         ("whitelist:\n  rule_quota: 0\n", "2:15", "'rule_quota' must be a whole number from 1 to 1000"),
         ("whitelist:\n  mode: lists\n", "2:9", "'mode' must be one of rules, prefix-list"),
         ("whitelist:\n  selection_tags: {}\n", "2:19", "'selection_tags' is empty"),
-        ("whitelist:\n  revoke_budget: {maximum_fraction: 2}\n", "2:38", "'maximum_fraction' must be a number from 0 to 1"),
+        ("whitelist:\n  revoke_budget: {maximum_fraction: 2}\n", "2:37", "'maximum_fraction' must be a number from 0 to 1"),
         ("whitelist:\n  default_ports: [http]\n", "2:19", "is not a port or port range"),
         ("environments:\n  Prod: {}\n", "2:3", "environment name 'Prod'"),
         ("environments:\n  prod: {mode: rules}\n", "2:10", "unknown key 'mode' in environments.prod"),
