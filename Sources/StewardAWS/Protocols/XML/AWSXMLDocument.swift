@@ -21,9 +21,8 @@ public final class AWSXMLDocument: Sendable {
 
     public init(bytes: [UInt8]) throws(AWSXMLError) {
         self.bytes = bytes
-        var parser = AWSXMLParser(capacityHint: bytes.count / 24)
         self.nodes = try bytes.withUnsafeBufferPointer { buffer throws(AWSXMLError) in
-            try parser.parse(buffer)
+            try AWSXMLParser.parse(buffer)
         }
     }
 
