@@ -73,21 +73,11 @@ public enum PrefixListPlanner {
         let environment = desired.environment
         var plan = PrefixListPlan(environment: environment)
 
-        var active: [CIDR: WhitelistEntry] = [:]
-        var expired: Set<CIDR> = []
-        for entry in desired.whitelist {
-            guard entry.isActive(at: now) else {
-                expired.insert(entry.cidr)
-                continue
-            }
-            let reasons = policy.violations(for: entry)
-            if reasons.isEmpty {
-                active[entry.cidr] = entry
-            } else {
-                plan.warnings.append("\(entry.cidr) not granted: " + reasons.joined(separator: "; "))
-            }
-        }
-        let orderedActive = desired.whitelist.filter { active[$0.cidr] == $0 }
+        let entries = ActiveEntries(desired, policy: policy, now: now)
+        let active = entries.byCIDR
+        let expired = entries.expired
+        let orderedActive = entries.ordered
+        plan.warnings += entries.warnings
 
         // The one list per family Steward keeps; any other owned list of the family is a stray
         // (a lost create response, a copy by hand) that is reported, never adopted or deleted.

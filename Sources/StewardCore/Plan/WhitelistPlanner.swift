@@ -27,38 +27,20 @@ public struct WhitelistPlanner: Sendable {
     }
 
     public func plan(desired: DesiredState, observed: [ObservedSecurityGroup], policy: Policy, now: Date) -> WhitelistPlan {
-        var warnings: [String] = []
         // Entries are keyed by network once; each group then looks its rules up by
         // (network, protocol, ports) so the work is linear in entries + rules.
-        var activeByCIDR: [CIDR: WhitelistEntry] = [:]
-        activeByCIDR.reserveCapacity(desired.whitelist.count)
-        var orderedActive: [WhitelistEntry] = []
-        orderedActive.reserveCapacity(desired.whitelist.count)
-        var expired: Set<CIDR> = []
-        for entry in desired.whitelist {
-            guard entry.isActive(at: now) else {
-                expired.insert(entry.cidr)
-                continue
-            }
-            let reasons = policy.violations(for: entry)
-            if reasons.isEmpty {
-                activeByCIDR[entry.cidr] = entry
-                orderedActive.append(entry)
-            } else {
-                warnings.append("\(entry.cidr) not granted: " + reasons.joined(separator: "; "))
-            }
-        }
+        let entries = ActiveEntries(desired, policy: policy, now: now)
 
         var drift: [DriftItem] = []
         var groupPlans: [SecurityGroupPlan] = []
         groupPlans.reserveCapacity(observed.count)
         for group in observed.sorted(by: { $0.id < $1.id }) {
             groupPlans.append(planGroup(
-                group, environment: desired.environment, active: activeByCIDR, orderedActive: orderedActive,
-                expired: expired, drift: &drift
+                group, environment: desired.environment, active: entries.byCIDR, orderedActive: entries.ordered,
+                expired: entries.expired, drift: &drift
             ))
         }
-        return WhitelistPlan(environment: desired.environment, groups: groupPlans, drift: drift.sorted(), warnings: warnings)
+        return WhitelistPlan(environment: desired.environment, groups: groupPlans, drift: drift.sorted(), warnings: entries.warnings)
     }
 
     private struct RuleKey: Hashable {

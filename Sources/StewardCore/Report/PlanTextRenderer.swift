@@ -50,13 +50,7 @@ public enum PlanTextRenderer {
         for warning in plan.warnings {
             lines.append("  warning: \(warning)")
         }
-        for item in plan.drift where item.severity != .info {
-            lines.append("  ! \(item.severity.rawValue) drift \(item.groupID) \(item.ruleID ?? ""): \(item.message)")
-        }
-        let unmanaged = plan.drift.filter { $0.severity == .info }.count
-        if unmanaged > 0 {
-            lines.append("  \(unmanaged) unmanaged rule(s) left as they are (`steward plan --format json` lists them under drift)")
-        }
+        lines += DriftItem.planLines(plan.drift)
         return lines
     }
 }

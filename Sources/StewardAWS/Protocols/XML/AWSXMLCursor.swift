@@ -32,8 +32,17 @@ struct AWSXMLCursor {
     }
 
     /// The children named `name` (an EC2 list's `item`s), decoded by `make`.
+    /// Counts first so the array is allocated once at its final size: growing 1, 2, 4 costs
+    /// a malloc and a copy per step, and most lists here have one to three members.
+    @inline(__always)
     func map<T>(_ name: StaticString, _ make: (AWSXMLCursor) -> T) -> [T] {
+        var matching = 0
+        forEachChild { child in
+            if child.isNamed(name) { matching &+= 1 }
+        }
+        guard matching > 0 else { return [] }
         var result: [T] = []
+        result.reserveCapacity(matching)
         forEachChild { child in
             if child.isNamed(name) { result.append(make(child)) }
         }
