@@ -10,9 +10,7 @@ extension AWSClient {
         var request = AWSHTTPRequest(method: "POST", endpoint: endpoint)
         request.headers.set("host", endpoint.hostHeader)
         request.headers.set("content-type", "application/x-www-form-urlencoded; charset=utf-8")
-        // Spaces as `+`, as the AWS SDKs send form bodies: AWS decodes either, but moto's signature
-        // check re-encodes the parsed form the way botocore does, so `%20` fails there.
-        request.body = Array(SigV4Encoding.formBody(items).replacingOccurrences(of: "%20", with: "+").utf8)
+        request.body = Array(SigV4Encoding.formURLEncodedBody(items).utf8)
         let response = try await execute(service: service, operation: action, request: request)
         do {
             return try AWSXMLDocument(bytes: response.body).root

@@ -13,7 +13,8 @@ enum AWSPaging {
         var seen: Set<String> = []
         for _ in 0..<maxPages {
             let page = try await fetch(token)
-            items.append(contentsOf: page.items)
+            // The usual single page is taken as it is, not copied element by element.
+            if items.isEmpty { items = page.items } else { items.append(contentsOf: page.items) }
             guard let next = page.next, !next.isEmpty else { return items }
             guard seen.insert(next).inserted else {
                 throw AWSClientError(.pagingAborted, operation: operation, message: "the service returned the same page token twice; stopped paging to avoid an endless loop (results would be incomplete)")

@@ -15,7 +15,7 @@ public enum SigV4Encoding {
     }
 
     /// Percent-encodes a query key or value (and a path segment when `keepSlash`).
-    public static func encode(_ text: String, keepSlash: Bool = false) -> String {
+    public static func encode(_ text: String, keepSlash: Bool = false, spaceAsPlus: Bool = false) -> String {
         var needsWork = false
         for byte in text.utf8 where !(isUnreserved(byte) || (keepSlash && byte == UInt8(ascii: "/"))) {
             needsWork = true
@@ -27,6 +27,8 @@ public enum SigV4Encoding {
         for byte in text.utf8 {
             if isUnreserved(byte) || (keepSlash && byte == UInt8(ascii: "/")) {
                 out.append(byte)
+            } else if spaceAsPlus, byte == UInt8(ascii: " ") {
+                out.append(UInt8(ascii: "+"))
             } else {
                 out.append(UInt8(ascii: "%"))
                 out.append(hexDigits[Int(byte >> 4)])
@@ -62,16 +64,26 @@ public enum SigV4Encoding {
         return out
     }
 
-    /// `application/x-www-form-urlencoded` body with the same encoding (AWS accepts RFC 3986
-    /// here, and using one encoder keeps signing and sending consistent).
+    /// A URL query string with the same RFC 3986 encoding the signature uses.
     public static func formBody(_ items: [(String, String)]) -> String {
+        joined(items, spaceAsPlus: false)
+    }
+
+    /// An `application/x-www-form-urlencoded` body, spaces as `+` as the AWS SDKs send it: AWS
+    /// decodes either, but moto's signature check re-encodes the parsed form the way botocore
+    /// does, so `%20` fails there.
+    public static func formURLEncodedBody(_ items: [(String, String)]) -> String {
+        joined(items, spaceAsPlus: true)
+    }
+
+    private static func joined(_ items: [(String, String)], spaceAsPlus: Bool) -> String {
         var out = ""
         out.reserveCapacity(items.count * 24)
         for (index, pair) in items.enumerated() {
             if index > 0 { out += "&" }
-            out += encode(pair.0)
+            out += encode(pair.0, spaceAsPlus: spaceAsPlus)
             out += "="
-            out += encode(pair.1)
+            out += encode(pair.1, spaceAsPlus: spaceAsPlus)
         }
         return out
     }
