@@ -98,6 +98,7 @@ import Testing
             let report = await reconciler.reconcile()
             #expect(!report.desiredStateErrors.isEmpty)
             #expect(report.refusals.contains { $0.contains("only entries known to have expired are revoked") })
+            #expect(report.nextExpiry == WhitelistWorld.start.addingTimeInterval(86_400), "the loop still wakes for the known entries' expiries")
             #expect(Set(try await world.rules(web).map(\.cidr)) == ["198.51.100.0/24"], "expired one revoked, nothing else touched")
 
             // A fresh process that never read the file successfully changes nothing at all.

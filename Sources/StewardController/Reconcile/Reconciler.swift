@@ -64,7 +64,8 @@ public actor Reconciler {
             wanted = wanted.filter { only.contains($0.0) }
         }
         wanted.sort { $0.0 < $1.0 }
-        report.nextExpiry = snapshot.environments.values.compactMap { $0.nextExpiry(after: now) }.min()
+        // Failed environments count too: their known entries still expire (and get revoked) on time.
+        report.nextExpiry = wanted.compactMap { $0.1.nextExpiry(after: now) }.min()
         guard !wanted.isEmpty else {
             report.finishedAt = clock()
             return report
