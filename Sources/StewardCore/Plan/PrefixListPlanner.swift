@@ -205,17 +205,7 @@ public enum PrefixListPlanner {
         var satisfied: Set<ReferenceKey> = []
 
         for rule in group.ingressRules where !rule.isOwned(by: ownerID) {
-            if rule.isWorldOpen {
-                drift.append(DriftItem(
-                    severity: .critical, kind: .worldOpenRule, environment: environment, groupID: group.id, ruleID: rule.ruleID,
-                    message: "\(rule.summary) is open to the whole internet and not managed by Steward; Steward never removes it — review it by hand"
-                ))
-            } else {
-                drift.append(DriftItem(
-                    severity: .info, kind: .unmanagedRule, environment: environment, groupID: group.id, ruleID: rule.ruleID,
-                    message: "\(rule.summary) is not managed by Steward (no \(StewardConfiguration.ownerTagKey)=\(ownerID) tag)"
-                ))
-            }
+            drift.append(.unownedRule(rule, environment: environment, groupID: group.id, ownerID: ownerID))
             if case .prefixList(let id) = rule.source, let family = wantedFamily[id], let ports = rule.ports,
                rule.networkProtocol == group.networkProtocol, managedPorts.contains(ports),
                satisfied.insert(ReferenceKey(family: family, ports: ports)).inserted

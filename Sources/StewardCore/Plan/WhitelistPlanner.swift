@@ -71,17 +71,7 @@ public struct WhitelistPlanner: Sendable {
                 ownedRules.append(rule)
                 continue
             }
-            if rule.isWorldOpen {
-                drift.append(DriftItem(
-                    severity: .critical, kind: .worldOpenRule, environment: environment, groupID: group.id, ruleID: rule.ruleID,
-                    message: "\(rule.summary) is open to the whole internet and not managed by Steward; Steward never removes it — review it by hand"
-                ))
-            } else {
-                drift.append(DriftItem(
-                    severity: .info, kind: .unmanagedRule, environment: environment, groupID: group.id, ruleID: rule.ruleID,
-                    message: "\(rule.summary) is not managed by Steward (no \(StewardConfiguration.ownerTagKey)=\(ownerID) tag)"
-                ))
-            }
+            drift.append(.unownedRule(rule, environment: environment, groupID: group.id, ownerID: ownerID))
             if let cidr = rule.source.cidr, let proto = rule.networkProtocol, let ports = rule.ports,
                let entry = active[cidr], managedPorts.contains(ports)
             {
