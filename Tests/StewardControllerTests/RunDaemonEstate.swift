@@ -120,3 +120,25 @@ final class RunDaemonEstate: @unchecked Sendable {
         return text.split(separator: "\n").map(String.init)
     }
 }
+
+extension RunDaemonEstate {
+    /// Holds the daemon a test starts, so it is stopped however the test ends.
+    final class DaemonSlot: @unchecked Sendable {
+        var daemon: RunDaemonProcess?
+    }
+
+    /// Runs `body` in a fresh estate; on any failure stops the daemon the body started, and
+    /// always closes the estate (moto included).
+    static func with(_ body: (RunDaemonEstate, DaemonSlot) async throws -> Void) async throws {
+        let estate = try await make()
+        let slot = DaemonSlot()
+        do {
+            try await body(estate, slot)
+        } catch {
+            _ = await slot.daemon?.stop()
+            await estate.close()
+            throw error
+        }
+        await estate.close()
+    }
+}

@@ -8,18 +8,16 @@ import Testing
 /// graceful shutdown mid-apply. Outcomes are checked with boto3, not Steward's own client.
 @Suite(.serialized) struct RunDaemonTests {
     @Test func expiredEntryIsRevokedWithinTwoSecondsOfItsExpiryWhileRunIsUp() async throws {
-        let estate = try await RunDaemonEstate.make()
-        var daemon: RunDaemonProcess?
-        do {
+        try await RunDaemonEstate.with { estate, slot in
             let group = try await estate.managedGroup("web")
             let staying = Date().addingTimeInterval(86_400)
             try estate.writeDesired([(cidr: "198.51.100.0/24", expiresAt: staying)])
-            daemon = try RunDaemonProcess(
+            slot.daemon = try RunDaemonProcess(
                 ["--listen", "127.0.0.1:0", "--desired-state", estate.desiredState.path, "--interval", "60s"],
                 in: estate.root, environment: estate.moto.clientEnvironment)
             // Only once the daemon is up (a loaded CI machine may take seconds to start it) is the
             // short-lived entry added; the file watch grants it, the expiry wake revokes it.
-            _ = try await daemon?.waitForLine("first reconcile completed in ")
+            _ = try await slot.daemon?.waitForLine("first reconcile completed in ")
             // Whole seconds (the file format), far enough ahead that the grant lands first.
             let expiresAt = Date(timeIntervalSince1970: (Date().timeIntervalSince1970 + 6).rounded(.up))
             try estate.writeDesired([(cidr: "203.0.113.10/32", expiresAt: expiresAt), (cidr: "198.51.100.0/24", expiresAt: staying)])
@@ -34,25 +32,18 @@ import Testing
             // The unexpired entry stays.
             #expect(try await estate.cidrs(group) == ["198.51.100.0/24"])
             #expect(estate.auditLines().contains { $0.contains("\"revoke\"") && $0.contains("203.0.113.10/32") })
-            #expect(await daemon?.stop() == 0)
-        } catch {
-            await daemon?.stop()
-            await estate.close()
-            throw error
+            #expect(await slot.daemon?.stop() == 0)
         }
-        await estate.close()
     }
 
     @Test func anEditToDesiredStateConvergesWithinSecondsWithoutWaitingForTheInterval() async throws {
-        let estate = try await RunDaemonEstate.make()
-        var daemon: RunDaemonProcess?
-        do {
+        try await RunDaemonEstate.with { estate, slot in
             let group = try await estate.managedGroup("web")
             try estate.writeDesired([(cidr: "198.51.100.0/24", expiresAt: Date().addingTimeInterval(86_400))])
-            daemon = try RunDaemonProcess(
+            slot.daemon = try RunDaemonProcess(
                 ["--listen", "127.0.0.1:0", "--desired-state", estate.desiredState.path, "--interval", "60s"],
                 in: estate.root, environment: estate.moto.clientEnvironment)
-            _ = try await daemon?.waitForLine("first reconcile completed in ")
+            _ = try await slot.daemon?.waitForLine("first reconcile completed in ")
             #expect(try await estate.waitForCIDRs(group, timeout: .seconds(10)) { $0.contains("198.51.100.0/24") }.contains("198.51.100.0/24"))
 
             // Saved atomically (temp file + rename) as git or the CLI would; the daemon only sees the file change.
@@ -65,30 +56,23 @@ import Testing
             let took = ContinuousClock.now - edited
             #expect(cidrs == ["198.51.100.0/24", "203.0.113.77/32"])
             #expect(took < .seconds(4), "the edit took \(took) to converge; the interval is 60 s")
-            #expect(await daemon?.stop() == 0)
-        } catch {
-            await daemon?.stop()
-            await estate.close()
-            throw error
+            #expect(await slot.daemon?.stop() == 0)
         }
-        await estate.close()
     }
 
     @Test func healthReadinessAndMetricsEndpointsAnswer() async throws {
-        let estate = try await RunDaemonEstate.make()
-        var daemon: RunDaemonProcess?
-        do {
+        try await RunDaemonEstate.with { estate, slot in
             _ = try await estate.managedGroup("web")
             try estate.writeDesired([(cidr: "198.51.100.0/24", expiresAt: Date().addingTimeInterval(86_400))])
-            daemon = try RunDaemonProcess(
+            slot.daemon = try RunDaemonProcess(
                 ["--listen", "127.0.0.1:0", "--desired-state", estate.desiredState.path, "--interval", "60s"],
                 in: estate.root, environment: estate.moto.clientEnvironment)
-            let base = try await daemon!.baseURL()
+            let base = try await slot.daemon!.baseURL()
             #expect(base.hasPrefix("http://127.0.0.1:"))
             let health = try await RunDaemonHTTP.get(base + "/healthz")
             #expect(health.status == 200)
             #expect(health.body.hasPrefix("ok"))
-            _ = try await daemon?.waitForLine("first reconcile completed in ")
+            _ = try await slot.daemon?.waitForLine("first reconcile completed in ")
             let ready = try await RunDaemonHTTP.get(base + "/readyz")
             #expect(ready.status == 200, "readyz: \(ready.body)")
 
@@ -101,41 +85,29 @@ import Testing
             #expect(metrics.body.contains(#"steward_actions_total{kind="authorize",outcome="applied"} 1"#))
             #expect(metrics.body.contains(#"service="ec2",operation="AuthorizeSecurityGroupIngress",outcome="success""#)
                 || metrics.body.contains(#"operation="AuthorizeSecurityGroupIngress""#))
-            #expect(await daemon?.stop() == 0)
-        } catch {
-            await daemon?.stop()
-            await estate.close()
-            throw error
+            #expect(await slot.daemon?.stop() == 0)
         }
-        await estate.close()
     }
 
     @Test func readinessFailsWithAReasonWhenAWSIsUnreachable() async throws {
-        let estate = try await RunDaemonEstate.make()
-        var daemon: RunDaemonProcess?
-        do {
+        try await RunDaemonEstate.with { estate, slot in
             try estate.writeDesired([(cidr: "198.51.100.0/24", expiresAt: Date().addingTimeInterval(86_400))])
             var environment = estate.moto.clientEnvironment
             // A port nothing listens on (moto's, once it is stopped below, would do too).
             environment["AWS_ENDPOINT_URL"] = "http://127.0.0.1:\(try FreePort.find())"
             environment["AWS_MAX_ATTEMPTS"] = "1"
-            daemon = try RunDaemonProcess(
+            slot.daemon = try RunDaemonProcess(
                 ["--listen", "127.0.0.1:0", "--desired-state", estate.desiredState.path, "--interval", "60s"],
                 in: estate.root, environment: environment)
-            let base = try await daemon!.baseURL()
-            _ = try await daemon?.waitForLine("first reconcile completed in ", timeout: .seconds(30))
+            let base = try await slot.daemon!.baseURL()
+            _ = try await slot.daemon?.waitForLine("first reconcile completed in ", timeout: .seconds(30))
             let ready = try await RunDaemonHTTP.get(base + "/readyz")
             #expect(ready.status == 503)
             let body = try JSONSerialization.jsonObject(with: Data(ready.body.utf8)) as? [String: Any]
             #expect(body?["ready"] as? Bool == false)
             #expect((body?["reason"] as? String)?.contains("AWS") == true, "reason: \(ready.body)")
             #expect(try await RunDaemonHTTP.get(base + "/healthz").status == 200)
-            #expect(await daemon?.stop() == 0)
-        } catch {
-            await daemon?.stop()
-            await estate.close()
-            throw error
+            #expect(await slot.daemon?.stop() == 0)
         }
-        await estate.close()
     }
 }
