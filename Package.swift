@@ -23,6 +23,10 @@ let package = Package(
         // Already in the graph through async-http-client; named so StewardAWS can classify
         // NIO errors and the test support can run local HTTP servers.
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.81.0"),
+        // Socket Mode client (libcurl here has no WebSocket, so URLSession can't do it).
+        .package(url: "https://github.com/hummingbird-project/swift-websocket.git", from: "1.6.2"),
+        // Only the Slack emulator in the tests serves WebSockets.
+        .package(url: "https://github.com/hummingbird-project/hummingbird-websocket.git", from: "2.8.1"),
     ],
     targets: [
         // Value types, validation, policy, planner, reports, grammar and the seams. Foundation only.
@@ -70,10 +74,37 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
+        // Slack: Socket Mode client, HTTP-mode receiver, Web API client. Core only (edits go
+        // through the DesiredStateStore seam); never AWS or Store.
+        .target(
+            name: "StewardSlack",
+            dependencies: [
+                "StewardCore",
+                .product(name: "WSClient", package: "swift-websocket"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        // A local emulator of Slack's servers (Web API, Socket Mode WebSocket, response_url),
+        // written from Slack's protocol, for the tests and the Slack benchmark.
+        .target(
+            name: "SlackEmulator",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            path: "Tests/SlackEmulator"
+        ),
         .executableTarget(
             name: "steward",
             dependencies: [
                 "StewardCore",
+                "StewardSlack",
                 "StewardStore",
                 "StewardController",
                 "StewardAWS",
@@ -139,6 +170,18 @@ let package = Package(
                 "StewardStore",
                 "StewardTestSupport",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
+        ),
+        .testTarget(
+            name: "StewardSlackTests",
+            dependencies: [
+                "StewardSlack",
+                "SlackEmulator",
+                "StewardTestSupport",
+                .product(name: "WSClient", package: "swift-websocket"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),

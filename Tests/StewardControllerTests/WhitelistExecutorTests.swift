@@ -67,9 +67,9 @@ import Testing
                 SecurityGroupPlan(groupID: web, groupName: "web", authorize: [Self.grant("203.0.113.10/32")]),
             ])
             let results = await executor.execute(plan)
-            #expect(results.first { $0.groupID == "sg-0000000000000dead" }?.outcome == .failed)
-            #expect(results.first { $0.groupID == "sg-0000000000000dead" }?.message?.contains("InvalidGroup.NotFound") == true)
-            #expect(results.first { $0.groupID == web }?.outcome == .applied)
+            #expect(results.first { $0.resource == "sg-0000000000000dead" }?.outcome == .failed)
+            #expect(results.first { $0.resource == "sg-0000000000000dead" }?.message?.contains("InvalidGroup.NotFound") == true)
+            #expect(results.first { $0.resource == web }?.outcome == .applied)
             #expect(try await world.rules(web).map(\.cidr) == ["203.0.113.10/32"])
         }
     }

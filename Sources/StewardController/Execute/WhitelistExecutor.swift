@@ -51,7 +51,7 @@ public struct WhitelistExecutor: Sendable {
         results += await Batch.run(group.revoke, convergedCode: "InvalidPermission.NotFound") { batch in
             try await ec2.revokeSecurityGroupIngress(groupID: group.groupID, ruleIDs: batch.map(\.ruleID))
         }.map { revoke, outcome, message in
-            ActionResult(kind: .revoke, environment: environment, groupID: group.groupID,
+            ActionResult(kind: .revoke, environment: environment, resource: group.groupID,
                          target: "\(revoke.ruleID) \(revoke.source)", reason: revoke.reason.rawValue, outcome: outcome, message: message)
         }
         let tags = [AWSTag(key: StewardConfiguration.ownerTagKey, value: ownerID),
@@ -59,7 +59,7 @@ public struct WhitelistExecutor: Sendable {
         results += await Batch.run(group.authorize, convergedCode: "InvalidPermission.Duplicate") { batch in
             try await ec2.authorizeSecurityGroupIngress(groupID: group.groupID, permissions: Self.permissions(batch), ruleTags: tags)
         }.map { grant, outcome, message in
-            ActionResult(kind: .authorize, environment: environment, groupID: group.groupID,
+            ActionResult(kind: .authorize, environment: environment, resource: group.groupID,
                          target: "\(grant.cidr) \(grant.networkProtocol.rawValue)/\(grant.ports)", reason: grant.reason.rawValue,
                          outcome: outcome, message: message)
         }
@@ -67,7 +67,7 @@ public struct WhitelistExecutor: Sendable {
             // The permission form works on AWS and on moto alike (moto ignores the rule-id form).
             try await ec2.updateSecurityGroupRuleDescriptionsIngress(groupID: group.groupID, permissions: Self.permissions(batch))
         }.map { update, outcome, message in
-            ActionResult(kind: .updateDescription, environment: environment, groupID: group.groupID,
+            ActionResult(kind: .updateDescription, environment: environment, resource: group.groupID,
                          target: "\(update.ruleID) \(update.cidr)", reason: update.reason.rawValue, outcome: outcome, message: message)
         }
         for result in results where result.outcome == .failed {

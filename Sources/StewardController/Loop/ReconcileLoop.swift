@@ -113,7 +113,7 @@ public final class ReconcileLoop: Service, Sendable {
             for failed in report.failedActions {
                 logger.error("action failed", metadata: [
                     "kind": "\(failed.kind.rawValue)", "environment": "\(failed.environment)",
-                    "group": "\(failed.groupID)", "target": "\(failed.target)", "message": "\(failed.message ?? "")",
+                    "resource": "\(failed.resource)", "target": "\(failed.target)", "message": "\(failed.message ?? "")",
                 ])
             }
             logger.info("reconcile finished", metadata: metadata)

@@ -57,7 +57,7 @@ public struct PrefixListExecutor: Sendable {
         }
         for result in results where result.outcome == .failed {
             logger.error("prefix-list action failed", metadata: [
-                "environment": "\(plan.environment)", "target": "\(result.groupID) \(result.target)",
+                "environment": "\(plan.environment)", "target": "\(result.resource) \(result.target)",
                 "kind": "\(result.kind.rawValue)", "error": "\(result.message ?? "")",
             ])
         }
@@ -78,7 +78,7 @@ public struct PrefixListExecutor: Sendable {
         guard !change.isEmpty else { return (change.listID, [], true) }
         var results: [ActionResult] = []
         func result(_ kind: ActionResult.Kind, _ listID: String, _ target: String, _ reason: PrefixListReason, _ outcome: ActionResult.Outcome, _ message: String? = nil) -> ActionResult {
-            ActionResult(kind: kind, environment: environment, groupID: listID, target: target, reason: reason.rawValue, outcome: outcome, message: message)
+            ActionResult(kind: kind, environment: environment, resource: listID, target: target, reason: reason.rawValue, outcome: outcome, message: message)
         }
         func entryResults(
             _ listID: String, adds: [PrefixListEntryChange], removes: [PrefixListEntryChange],
@@ -257,7 +257,7 @@ public struct PrefixListExecutor: Sendable {
             var resolved = grant
             resolved.listID = grant.listID ?? listIDs[grant.family]
             if resolved.listID == nil {
-                results.append(ActionResult(kind: .authorize, environment: environment, groupID: group.groupID, target: grant.summary,
+                results.append(ActionResult(kind: .authorize, environment: environment, resource: group.groupID, target: grant.summary,
                                             reason: grant.reason.rawValue, outcome: .refused, message: "the \(grant.family.rawValue) prefix list could not be created"))
             } else {
                 ready.append(resolved)
@@ -277,7 +277,7 @@ public struct PrefixListExecutor: Sendable {
             }
             for (grant, outcome, message) in outcomes {
                 if outcome != .failed { missing.remove(ReferenceKey(family: grant.family, ports: grant.ports)) }
-                results.append(ActionResult(kind: .authorize, environment: environment, groupID: group.groupID, target: grant.summary,
+                results.append(ActionResult(kind: .authorize, environment: environment, resource: group.groupID, target: grant.summary,
                                             reason: grant.reason.rawValue, outcome: outcome, message: message))
             }
         }
@@ -289,7 +289,7 @@ public struct PrefixListExecutor: Sendable {
                     let listReady = settled.contains(family)
                     let referenced = !referencesChecked || revocation.ports.map { !missing.contains(ReferenceKey(family: family, ports: $0)) } ?? false
                     guard listReady, referenced else {
-                        results.append(ActionResult(kind: .revoke, environment: environment, groupID: group.groupID, target: "\(revocation.ruleID) \(revocation.source)",
+                        results.append(ActionResult(kind: .revoke, environment: environment, resource: group.groupID, target: "\(revocation.ruleID) \(revocation.source)",
                                                     reason: revocation.reason.rawValue, outcome: .refused,
                                                     message: "kept until the \(family.rawValue) prefix list holds its networks and this group references it"))
                         continue
@@ -300,7 +300,7 @@ public struct PrefixListExecutor: Sendable {
             results += await Batch.run(sendable, convergedCode: "InvalidPermission.NotFound") { batch in
                 try await ec2.revokeSecurityGroupIngress(groupID: group.groupID, ruleIDs: batch.map(\.ruleID))
             }.map { revocation, outcome, message in
-                ActionResult(kind: .revoke, environment: environment, groupID: group.groupID, target: "\(revocation.ruleID) \(revocation.source)",
+                ActionResult(kind: .revoke, environment: environment, resource: group.groupID, target: "\(revocation.ruleID) \(revocation.source)",
                              reason: revocation.reason.rawValue, outcome: outcome, message: message)
             }
         }

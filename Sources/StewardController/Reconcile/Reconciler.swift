@@ -152,7 +152,7 @@ public actor Reconciler {
             let group = plan.groups[index]
             if authorize {
                 held += group.authorize.map {
-                    ActionResult(kind: .authorize, environment: environment, groupID: group.groupID,
+                    ActionResult(kind: .authorize, environment: environment, resource: group.groupID,
                                  target: "\($0.cidr) \($0.networkProtocol.rawValue)/\($0.ports)", reason: $0.reason.rawValue, outcome: .refused, message: reason)
                 }
                 plan.groups[index].authorize = []
@@ -160,14 +160,14 @@ public actor Reconciler {
             if let revoke {
                 let (dropped, kept) = (group.revoke.filter(revoke), group.revoke.filter { !revoke($0) })
                 held += dropped.map {
-                    ActionResult(kind: .revoke, environment: environment, groupID: group.groupID,
+                    ActionResult(kind: .revoke, environment: environment, resource: group.groupID,
                                  target: "\($0.ruleID) \($0.source)", reason: $0.reason.rawValue, outcome: .refused, message: reason)
                 }
                 plan.groups[index].revoke = kept
             }
             if updates {
                 held += group.updateDescriptions.map {
-                    ActionResult(kind: .updateDescription, environment: environment, groupID: group.groupID,
+                    ActionResult(kind: .updateDescription, environment: environment, resource: group.groupID,
                                  target: "\($0.ruleID) \($0.cidr)", reason: $0.reason.rawValue, outcome: .refused, message: reason)
                 }
                 plan.groups[index].updateDescriptions = []

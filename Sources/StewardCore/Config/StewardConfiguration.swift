@@ -20,6 +20,8 @@ public struct StewardConfiguration: Sendable, Hashable {
     public var reconcileInterval: TimeSpan = TimeSpan(seconds: 60)
     /// Where `steward run` serves /healthz, /readyz and /metrics.
     public var listenAddress: String = "127.0.0.1:9090"
+    /// How tier resources are found and priced.
+    public var tiers: TierSettings = TierSettings()
 
     /// The whitelist settings in force for one environment.
     public func whitelistSettings(for environment: EnvironmentName) -> WhitelistSettings {
@@ -30,6 +32,16 @@ public struct StewardConfiguration: Sendable, Hashable {
             if let upsertOnly = override.upsertOnly { settings.upsertOnly = upsertOnly }
         }
         return settings
+    }
+
+    /// The ECS cluster of an environment's services.
+    public func ecsCluster(for environment: EnvironmentName) -> String {
+        environments[environment]?.ecsCluster ?? environment.rawValue
+    }
+
+    /// The launch template an environment's bastions start from.
+    public func bastionLaunchTemplate(for environment: EnvironmentName) -> String {
+        environments[environment]?.bastionLaunchTemplate ?? "\(environment.rawValue)-bastion"
     }
 
     public init() {}

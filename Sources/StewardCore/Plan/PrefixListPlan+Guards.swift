@@ -15,13 +15,13 @@ extension PrefixListPlan {
                 let list = lists[index]
                 let target = list.listID ?? "(new \(list.family.rawValue) list)"
                 if holdCreatesAndGrows, list.maxEntries != nil {
-                    held.append(ActionResult(kind: .authorize, environment: environment, groupID: target,
+                    held.append(ActionResult(kind: .authorize, environment: environment, resource: target,
                                              target: "\(list.name) max entries \(list.maxEntries ?? 0)", reason: (list.isCreate ? PrefixListReason.listNeeded : .listFull).rawValue,
                                              outcome: .refused, message: message))
                     lists[index].maxEntries = nil
                     if list.isCreate {
                         held += list.add.map {
-                            ActionResult(kind: .authorize, environment: environment, groupID: target, target: "\($0.cidr)", reason: $0.reason.rawValue, outcome: .refused, message: message)
+                            ActionResult(kind: .authorize, environment: environment, resource: target, target: "\($0.cidr)", reason: $0.reason.rawValue, outcome: .refused, message: message)
                         }
                         lists[index].add = []
                         lists[index].target = []
@@ -32,7 +32,7 @@ extension PrefixListPlan {
                     let dropped = changes.filter { !keep($0, isAdd) }
                     held += dropped.map {
                         ActionResult(kind: isAdd ? ($0.reason == .descriptionChanged ? .updateDescription : .authorize) : .revoke,
-                                     environment: environment, groupID: target, target: "\($0.cidr)", reason: $0.reason.rawValue,
+                                     environment: environment, resource: target, target: "\($0.cidr)", reason: $0.reason.rawValue,
                                      outcome: .refused, message: message)
                     }
                     if isAdd { lists[index].add = changes.filter { keep($0, true) } } else { lists[index].remove = changes.filter { keep($0, false) } }
@@ -53,12 +53,12 @@ extension PrefixListPlan {
                 let group = self.groups[index]
                 if authorize {
                     held += group.authorize.map {
-                        ActionResult(kind: .authorize, environment: environment, groupID: group.groupID, target: $0.summary, reason: $0.reason.rawValue, outcome: .refused, message: message)
+                        ActionResult(kind: .authorize, environment: environment, resource: group.groupID, target: $0.summary, reason: $0.reason.rawValue, outcome: .refused, message: message)
                     }
                     self.groups[index].authorize = []
                 }
                 held += group.revoke.filter(revoke).map {
-                    ActionResult(kind: .revoke, environment: environment, groupID: group.groupID, target: "\($0.ruleID) \($0.source)", reason: $0.reason.rawValue, outcome: .refused, message: message)
+                    ActionResult(kind: .revoke, environment: environment, resource: group.groupID, target: "\($0.ruleID) \($0.source)", reason: $0.reason.rawValue, outcome: .refused, message: message)
                 }
                 self.groups[index].revoke = group.revoke.filter { !revoke($0) }
             }

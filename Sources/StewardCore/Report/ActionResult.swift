@@ -4,9 +4,25 @@ import Foundation
 /// notifier's material.
 public struct ActionResult: Sendable, Hashable, Codable {
     public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
+        // Whitelist
         case authorize
         case revoke
         case updateDescription = "update-description"
+        // Tiers
+        case saveServiceState = "save-service-state"
+        case scaleService = "scale-service"
+        case setScalableTarget = "set-scalable-target"
+        case startDatabase = "start-database"
+        case stopDatabase = "stop-database"
+        case snapshotDatabase = "snapshot-database"
+        case deleteDatabase = "delete-database"
+        case restoreDatabase = "restore-database"
+        case tagDatabase = "tag-database"
+        case startInstance = "start-instance"
+        case stopInstance = "stop-instance"
+        // Bastions
+        case launchBastion = "launch-bastion"
+        case terminateBastion = "terminate-bastion"
     }
 
     public enum Outcome: String, Sendable, Hashable, Codable, CaseIterable {
@@ -22,17 +38,18 @@ public struct ActionResult: Sendable, Hashable, Codable {
 
     public var kind: Kind
     public var environment: EnvironmentName
-    public var groupID: String
-    /// `203.0.113.10/32 tcp/443`, or a rule id for revokes.
+    /// What was acted on: a security group, ECS service, database or instance id.
+    public var resource: String
+    /// `203.0.113.10/32 tcp/443`, a rule id for revokes, or what a tier action sets.
     public var target: String
     public var reason: String
     public var outcome: Outcome
     public var message: String?
 
-    public init(kind: Kind, environment: EnvironmentName, groupID: String, target: String, reason: String, outcome: Outcome, message: String? = nil) {
+    public init(kind: Kind, environment: EnvironmentName, resource: String, target: String, reason: String, outcome: Outcome, message: String? = nil) {
         self.kind = kind
         self.environment = environment
-        self.groupID = groupID
+        self.resource = resource
         self.target = target
         self.reason = reason
         self.outcome = outcome

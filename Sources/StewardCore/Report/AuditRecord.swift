@@ -26,7 +26,7 @@ public struct AuditRecord: Sendable, Hashable, Codable {
 
     public init(_ result: ActionResult, actor: String, time: Date) {
         self.init(time: time, actor: actor, environment: result.environment.rawValue, action: result.kind.rawValue,
-                  target: "\(result.groupID) \(result.target)", result: result.outcome.rawValue,
+                  target: "\(result.resource) \(result.target)", result: result.outcome.rawValue,
                   reason: result.message.map { "\(result.reason): \($0)" } ?? result.reason)
     }
 }

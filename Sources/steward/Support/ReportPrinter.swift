@@ -22,8 +22,8 @@ enum ReportPrinter {
     static func results(_ report: ReconcileReport) -> String {
         var lines: [String] = []
         let executed = report.results.filter { $0.outcome != .refused }
-        for result in executed.sorted(by: { ($0.environment, $0.groupID, $0.target) < ($1.environment, $1.groupID, $1.target) }) {
-            var line = "\(result.environment) \(result.groupID) \(result.kind.rawValue) \(result.target): \(result.outcome.rawValue)"
+        for result in executed.sorted(by: { ($0.environment, $0.resource, $0.target) < ($1.environment, $1.resource, $1.target) }) {
+            var line = "\(result.environment) \(result.resource) \(result.kind.rawValue) \(result.target): \(result.outcome.rawValue)"
             if let message = result.message { line += " — \(message)" }
             lines.append(line)
         }
