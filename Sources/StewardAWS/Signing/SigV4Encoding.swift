@@ -76,6 +76,29 @@ public enum SigV4Encoding {
         joined(items, spaceAsPlus: true)
     }
 
+    /// `formURLEncodedBody` written straight into bytes, for a request body: the Query
+    /// protocol's `Action` and `Version` first, then the parameters in order.
+    static func appendFormURLEncoded(_ key: String, _ value: String, to out: inout [UInt8]) {
+        if !out.isEmpty { out.append(UInt8(ascii: "&")) }
+        appendEncoded(key, to: &out)
+        out.append(UInt8(ascii: "="))
+        appendEncoded(value, to: &out)
+    }
+
+    private static func appendEncoded(_ text: String, to out: inout [UInt8]) {
+        for byte in text.utf8 {
+            if isUnreserved(byte) {
+                out.append(byte)
+            } else if byte == UInt8(ascii: " ") {
+                out.append(UInt8(ascii: "+"))
+            } else {
+                out.append(UInt8(ascii: "%"))
+                out.append(hexDigits[Int(byte >> 4)])
+                out.append(hexDigits[Int(byte & 0x0F)])
+            }
+        }
+    }
+
     private static func joined(_ items: [(String, String)], spaceAsPlus: Bool) -> String {
         var out = ""
         out.reserveCapacity(items.count * 24)

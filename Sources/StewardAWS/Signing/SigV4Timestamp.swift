@@ -12,10 +12,19 @@ struct SigV4Timestamp: Sendable {
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
         let secondOfDay = seconds - days * 86_400
         let (year, month, day) = Self.civil(fromDays: days)
-        let date = Self.pad(year, 4) + Self.pad(month, 2) + Self.pad(day, 2)
-        self.date = date
-        self.dateTime = date + "T" + Self.pad(secondOfDay / 3600, 2) + Self.pad(secondOfDay % 3600 / 60, 2)
-            + Self.pad(secondOfDay % 60, 2) + "Z"
+        // Digits are written into one buffer: `date` is its first eight bytes.
+        var digits: [UInt8] = []
+        digits.reserveCapacity(16)
+        Self.append(year, width: 4, to: &digits)
+        Self.append(month, width: 2, to: &digits)
+        Self.append(day, width: 2, to: &digits)
+        digits.append(UInt8(ascii: "T"))
+        Self.append(secondOfDay / 3600, width: 2, to: &digits)
+        Self.append(secondOfDay % 3600 / 60, width: 2, to: &digits)
+        Self.append(secondOfDay % 60, width: 2, to: &digits)
+        digits.append(UInt8(ascii: "Z"))
+        self.dateTime = String(decoding: digits, as: UTF8.self)
+        self.date = String(decoding: digits[..<(digits.count - 8)], as: UTF8.self)
     }
 
     /// Howard Hinnant's days-to-civil algorithm (proleptic Gregorian calendar).
@@ -31,8 +40,20 @@ struct SigV4Timestamp: Sendable {
         return (yoe + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 
-    private static func pad(_ value: Int, _ width: Int) -> String {
-        let text = String(value)
-        return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
+    /// Zero-padded to `width`; wider values (a year past 9999) keep all their digits.
+    private static func append(_ value: Int, width: Int, to out: inout [UInt8]) {
+        guard value >= 0 else {
+            out.append(contentsOf: String(value).utf8)
+            return
+        }
+        var divisor = 1
+        for _ in 1..<width { divisor *= 10 }
+        while value / divisor >= 10 { divisor *= 10 }
+        var rest = value
+        while divisor > 0 {
+            out.append(UInt8(truncatingIfNeeded: 48 + rest / divisor))
+            rest %= divisor
+            divisor /= 10
+        }
     }
 }

@@ -177,7 +177,7 @@ enum AWSXMLParser {
             guard index < count else { throw AWSXMLError(reason: "unterminated start tag", offset: tagStart) }
             if byte == lt { throw AWSXMLError(reason: "malformed tag name", offset: tagStart) }
             let nameEnd = index
-            guard nameEnd > nameStart else { throw AWSXMLError(reason: "empty tag name", offset: tagStart) }
+            guard nameEnd > nameStart, localStart < nameEnd else { throw AWSXMLError(reason: "empty tag name", offset: tagStart) }
             var selfClosing = false
             if byte == gt {
                 index &+= 1

@@ -9,6 +9,16 @@ enum AWSXMLText {
         }
     }
 
+    /// Appends the decoded form of character data that holds no markup (entities only).
+    static func appendDecoded(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        let start = out.count
+        out.append(contentsOf: repeatElement(0, count: bytes.count))
+        let written = out.withUnsafeMutableBufferPointer { buffer in
+            decode(bytes, into: UnsafeMutableBufferPointer(rebasing: buffer[start...]))
+        }
+        out.removeLast(bytes.count - written)
+    }
+
     /// Returns the number of bytes written.
     private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>) -> Int {
         var written = 0

@@ -5,14 +5,16 @@ extension EC2Client {
         parameters.setList("GroupId", groupIDs)
         parameters.setEC2Filters(filters)
         // AWS refuses MaxResults together with explicit group ids.
-        return try await paged("DescribeSecurityGroups", parameters, pageSize: groupIDs.isEmpty ? pageSize : nil) { root in
-            root.withCursor { cursor in
-                var groups: [EC2SecurityGroup] = []
-                cursor.forEachChild { field in
-                    if field.isNamed("securityGroupInfo") { groups = field.map("item", EC2SecurityGroup.init(cursor:)) }
-                }
-                return groups
+        let size = groupIDs.isEmpty ? pageSize : nil
+        // Read straight from the response bytes (see `EC2SecurityGroup+Reading`), not via a tree.
+        return try await AWSPaging.collect(operation: "ec2:DescribeSecurityGroups") { token in
+            var page = parameters
+            page.set("MaxResults", size)
+            page.set("NextToken", token)
+            let result = try await client.query(service: .ec2, action: "DescribeSecurityGroups", parameters: page) { reader, _ throws(AWSXMLError) in
+                try EC2SecurityGroup.readDescribePage(&reader)
             }
+            return (result.groups, result.nextToken)
         }
     }
 

@@ -42,4 +42,29 @@ public struct EC2IPPermission: Sendable, Equatable {
             }
         }
     }
+
+    /// The same fields read with `AWSXMLReader` (the item's start tag already returned).
+    init(reading reader: inout AWSXMLReader) throws(AWSXMLError) {
+        self.init(ipProtocol: "-1", fromPort: nil, toPort: nil)
+        while let field = try reader.nextChild() {
+            if field.isNamed("ipProtocol") {
+                ipProtocol = try reader.text()
+            } else if field.isNamed("fromPort") {
+                fromPort = try reader.int()
+            } else if field.isNamed("toPort") {
+                toPort = try reader.int()
+            } else if field.isNamed("ipRanges") {
+                ipv4Ranges = try reader.list("item") { reader throws(AWSXMLError) in try EC2IPRange(reading: &reader, cidrField: "cidrIp") }
+            } else if field.isNamed("ipv6Ranges") {
+                ipv6Ranges = try reader.list("item") { reader throws(AWSXMLError) in try EC2IPRange(reading: &reader, cidrField: "cidrIpv6") }
+            } else if field.isNamed("prefixListIds") {
+                prefixLists = try reader.list("item") { reader throws(AWSXMLError) in
+                    let range = try EC2IPRange(reading: &reader, cidrField: "prefixListId")
+                    return EC2PrefixListReference(prefixListID: range.cidr, description: range.description)
+                }
+            } else {
+                try reader.skip()
+            }
+        }
+    }
 }

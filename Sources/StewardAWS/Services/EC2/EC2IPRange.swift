@@ -20,4 +20,20 @@ public struct EC2IPRange: Sendable, Equatable, Hashable {
         }
         self.init(cidr: cidr, description: description)
     }
+
+    /// The same fields read with `AWSXMLReader` (the item's start tag already returned).
+    init(reading reader: inout AWSXMLReader, cidrField: StaticString) throws(AWSXMLError) {
+        var cidr = ""
+        var description: String?
+        while let field = try reader.nextChild() {
+            if field.isNamed(cidrField) {
+                cidr = try reader.text()
+            } else if field.isNamed("description") {
+                description = try reader.text()
+            } else {
+                try reader.skip()
+            }
+        }
+        self.init(cidr: cidr, description: description)
+    }
 }

@@ -1,0 +1,122 @@
+/// Byte-level primitives of the XML readers. A Describe response is mostly short names and
+/// short values, so searches look at sixteen bytes per step: a byte loop costs a compare and
+/// a branch per byte, and the bytes between two `<` are about ten on average.
+enum AWSXMLBytes {
+    static let lt = UInt8(ascii: "<"), gt = UInt8(ascii: ">"), slash = UInt8(ascii: "/")
+    static let question = UInt8(ascii: "?"), bang = UInt8(ascii: "!"), colon = UInt8(ascii: ":")
+    static let quote = UInt8(ascii: "\""), apostrophe = UInt8(ascii: "'"), ampersand = UInt8(ascii: "&")
+
+    @inline(__always)
+    static func isSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09
+    }
+
+    /// The offset of the first set lane of a 0x00/0xFF mask, or `nil` when none is set.
+    @inline(__always)
+    private static func firstLane(_ hits: SIMD16<UInt8>) -> Int? {
+        let halves = unsafeBitCast(hits, to: SIMD2<UInt64>.self)
+        if halves[0] != 0 { return halves[0].trailingZeroBitCount &>> 3 }
+        if halves[1] != 0 { return 8 &+ halves[1].trailingZeroBitCount &>> 3 }
+        return nil
+    }
+
+    @inline(__always)
+    private static func load(_ base: UnsafePointer<UInt8>, _ offset: Int) -> SIMD16<UInt8> {
+        UnsafeRawPointer(base).loadUnaligned(fromByteOffset: offset, as: SIMD16<UInt8>.self)
+    }
+
+    /// The first offset in `start..<end` holding `target`, or `end`.
+    @inline(__always)
+    static func firstIndex(of target: UInt8, in base: UnsafePointer<UInt8>, from start: Int, to end: Int) -> Int {
+        var offset = start
+        let wanted = SIMD16<UInt8>(repeating: target), zero = SIMD16<UInt8>()
+        while offset &+ 16 <= end {
+            let chunk = load(base, offset)
+            if let lane = firstLane(zero.replacing(with: 0xFF, where: chunk .== wanted)) { return offset &+ lane }
+            offset &+= 16
+        }
+        while offset < end, base[offset] != target { offset &+= 1 }
+        return offset
+    }
+
+    /// The first offset in `start..<end` holding `first` or `second`, or `end`.
+    @inline(__always)
+    static func firstIndex(of first: UInt8, or second: UInt8, in base: UnsafePointer<UInt8>, from start: Int, to end: Int) -> Int {
+        var offset = start
+        let a = SIMD16<UInt8>(repeating: first), b = SIMD16<UInt8>(repeating: second), zero = SIMD16<UInt8>()
+        while offset &+ 16 <= end {
+            let chunk = load(base, offset)
+            if let lane = firstLane(zero.replacing(with: 0xFF, where: (chunk .== a) .| (chunk .== b))) { return offset &+ lane }
+            offset &+= 16
+        }
+        while offset < end, base[offset] != first, base[offset] != second { offset &+= 1 }
+        return offset
+    }
+
+    /// The first byte that can end (or split) a tag name: whitespace or any control byte,
+    /// `/`, `>`, `:` or `<`; or `end`.
+    @inline(__always)
+    static func firstNameDelimiter(in base: UnsafePointer<UInt8>, from start: Int, to end: Int) -> Int {
+        var offset = start
+        let space = SIMD16<UInt8>(repeating: 0x20), zero = SIMD16<UInt8>()
+        let slash = SIMD16<UInt8>(repeating: slash), gt = SIMD16<UInt8>(repeating: gt)
+        let colon = SIMD16<UInt8>(repeating: colon), lt = SIMD16<UInt8>(repeating: lt)
+        while offset &+ 16 <= end {
+            let chunk = load(base, offset)
+            let delimiters = (chunk .<= space) .| (chunk .== slash) .| (chunk .== gt) .| (chunk .== colon) .| (chunk .== lt)
+            if let lane = firstLane(zero.replacing(with: 0xFF, where: delimiters)) { return offset &+ lane }
+            offset &+= 16
+        }
+        while offset < end {
+            let byte = base[offset]
+            if byte <= 0x20 || byte == Self.slash || byte == Self.gt || byte == Self.colon || byte == Self.lt { break }
+            offset &+= 1
+        }
+        return offset
+    }
+
+    /// `firstNameDelimiter` over the sixteen bytes at `start` only (the caller guarantees
+    /// they are in bounds); `start + 16` when none of them is a delimiter.
+    @inline(__always)
+    static func firstNameDelimiterInChunk(in base: UnsafePointer<UInt8>, at start: Int) -> Int {
+        let space = SIMD16<UInt8>(repeating: 0x20), zero = SIMD16<UInt8>()
+        let slash = SIMD16<UInt8>(repeating: slash), gt = SIMD16<UInt8>(repeating: gt)
+        let colon = SIMD16<UInt8>(repeating: colon), lt = SIMD16<UInt8>(repeating: lt)
+        let chunk = load(base, start)
+        let delimiters = (chunk .<= space) .| (chunk .== slash) .| (chunk .== gt) .| (chunk .== colon) .| (chunk .== lt)
+        return start &+ (firstLane(zero.replacing(with: 0xFF, where: delimiters)) ?? 16)
+    }
+
+    /// Names are short: whole words at a time, the tail as one overlapping load rather than
+    /// a byte loop (every end tag goes through here).
+    @inline(__always)
+    static func equal(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ length: Int) -> Bool {
+        let left = UnsafeRawPointer(a), right = UnsafeRawPointer(b)
+        if length >= 8 {
+            var offset = 0
+            while offset &+ 8 <= length {
+                if left.loadUnaligned(fromByteOffset: offset, as: UInt64.self) != right.loadUnaligned(fromByteOffset: offset, as: UInt64.self) { return false }
+                offset &+= 8
+            }
+            let tail = length &- 8
+            return left.loadUnaligned(fromByteOffset: tail, as: UInt64.self) == right.loadUnaligned(fromByteOffset: tail, as: UInt64.self)
+        }
+        if length >= 4 {
+            let tail = length &- 4
+            return left.loadUnaligned(as: UInt32.self) == right.loadUnaligned(as: UInt32.self)
+                && left.loadUnaligned(fromByteOffset: tail, as: UInt32.self) == right.loadUnaligned(fromByteOffset: tail, as: UInt32.self)
+        }
+        var offset = 0
+        while offset < length {
+            if a[offset] != b[offset] { return false }
+            offset &+= 1
+        }
+        return true
+    }
+
+    static func matches(_ base: UnsafePointer<UInt8>, _ count: Int, at index: Int, _ literal: StaticString) -> Bool {
+        let length = literal.utf8CodeUnitCount
+        guard index &+ length <= count else { return false }
+        return equal(base + index, literal.utf8Start, length)
+    }
+}

@@ -1,0 +1,163 @@
+import Foundation
+@testable import StewardAWS
+import Testing
+
+/// The streaming reader behind the hot Describe decoders: it must accept and reject what the
+/// tree parser does, decode text the same way, and give the same typed values.
+@Suite("XML reader")
+struct AWSXMLReaderTests {
+    /// The text of the first `v` child of the root, read with the reader.
+    static func readV(_ xml: String) throws(AWSXMLError) -> String? {
+        try AWSXMLReader.read(Array(xml.utf8)) { reader, _ throws(AWSXMLError) -> String? in
+            var found: String?
+            while let child = try reader.nextChild() {
+                if child.isNamed("v"), found == nil {
+                    found = try reader.text()
+                } else {
+                    try reader.skip()
+                }
+            }
+            return found
+        }
+    }
+
+    /// Every element's local name and (for leaves) text, in document order: a generic walk
+    /// that the tree can be compared against.
+    static func walk(_ xml: String) throws(AWSXMLError) -> [String] {
+        try AWSXMLReader.read(Array(xml.utf8)) { reader, root throws(AWSXMLError) -> [String] in
+            var out = [root.name]
+            try walkChildren(&reader, into: &out)
+            return out
+        }
+    }
+
+    private static func walkChildren(_ reader: inout AWSXMLReader, into out: inout [String]) throws(AWSXMLError) {
+        while let child = try reader.nextChild() {
+            out.append(child.name)
+            try walkChildren(&reader, into: &out)
+        }
+    }
+
+    @Test("entities and CDATA decode like the tree's text", arguments: [
+        ("&amp;&lt;&gt;&quot;&apos;", "&<>\"'"),
+        ("&#233;&#xE9;&#XE9;&#65;", "éééA"),
+        ("&#x1F600;", "😀"),
+        ("&amp;amp;", "&amp;"),
+        ("&foo; &am; &ampx;", "&foo; &am; &ampx;"),
+        ("&#xZZ; &#; &#x; &#12a;", "&#xZZ; &#; &#x; &#12a;"),
+        ("&#99999999999;", "&#99999999999;"),
+        ("a & b", "a & b"),
+        ("tail &amp", "tail &amp"),
+        ("<![CDATA[<&amp;>]]>", "<&amp;>"),
+        ("x<![CDATA[<&amp;>]]>y", "x<&amp;>y"),
+        ("a<!-- a comment -->b", "ab"),
+        ("a<?pi x?>b", "ab"),
+        ("  spaced  ", "  spaced  "),
+        ("line\nbreak", "line\nbreak"),
+        ("VPN &amp; office", "VPN & office"),
+        ("", ""),
+        ("plain text longer than sixteen bytes, no markup", "plain text longer than sixteen bytes, no markup"),
+        ("mixed <b>bold</b> text", "mixed bold text"),
+    ])
+    func text(_ pair: (String, String)) throws {
+        let xml = "<r><v>\(pair.0)</v></r>"
+        #expect(try Self.readV(xml) == pair.1)
+        #expect(try AWSXMLDocument(string: xml).root.string("v") == pair.1)
+    }
+
+    @Test("self-closing, prefixed, attributed and spaced tags", arguments: [
+        ("<r><v/></r>", ""),
+        ("<r><v /></r>", ""),
+        ("<r><v a='1'/></r>", ""),
+        ("<r><v a=\"x>y\">t</v></r>", "t"),
+        ("<ec2:r xmlns:ec2=\"urn:x\"><ec2:v>t</ec2:v></ec2:r>", "t"),
+        ("<r><a:b:v>t</a:b:v></r>", "t"),
+        ("<r ><v >t</v ></r >", "t"),
+        ("<r>\n  <w/>\n  <v>t</v>\n</r>\n", "t"),
+        ("\u{FEFF}<?xml version=\"1.0\"?>\n<!-- c --><r><v>t</v></r><!-- after -->\n", "t"),
+        ("<r><averyveryverylongname_over_sixteen_bytes>x</averyveryverylongname_over_sixteen_bytes><v>t</v></r>", "t"),
+        ("<r><w><v>nested, not a child</v></w></r>", nil),
+    ] as [(String, String?)])
+    func shapes(_ pair: (String, String?)) throws {
+        #expect(try Self.readV(pair.0) == pair.1)
+    }
+
+    static let malformed = [
+        "", "   ", "text", "<ab></a>", "<a></ab>", "<a></a", "<a></", "<a><a><a>", "<a><a></a>", "</a>", "<a/><b/>", "<a/>x",
+        "<ns:a></a>", "<a></ns:a>", "<averyveryverylongname></averyveryverylongnamf>", "<a", "<a b='1'", "<>", "<a><</a>",
+        "<a><!-- unterminated </a>", "<a><![CDATA[ unterminated </a>", "<?xml version='1.0'", "<![CDATA[x]]><a/>",
+        "<!DOCTYPE a><a/>", "<a><v>t</w></a>", "<a><v>t</v>", "<a><v>t", "<a><v>&amp;</v", "<a></a><b></b>", "<a></a>tail",
+        "< a></a>", "<a:></a:>", "<r><v>t</v></r></r>", "<r><v>one</v><w><x></w></x></r>",
+    ]
+
+    @Test("malformed input is rejected, as the tree parser rejects it", arguments: malformed)
+    func rejects(_ text: String) {
+        #expect(throws: AWSXMLError.self) { try Self.walk(text) }
+        #expect(throws: AWSXMLError.self) { try Self.readV(text) }
+        #expect(throws: AWSXMLError.self) { try AWSXMLDocument(string: text) }
+    }
+
+    @Test func deepNestingParsesAndOverlyDeepIsRejected() throws {
+        let depth = 500
+        let nested = String(repeating: "<a>", count: depth) + "v" + String(repeating: "</a>", count: depth)
+        #expect(try Self.walk(nested).count == depth)
+        let tooDeep = String(repeating: "<a>", count: AWSXMLReader.maximumDepth + 1) + String(repeating: "</a>", count: AWSXMLReader.maximumDepth + 1)
+        #expect(throws: AWSXMLError.self) { try Self.walk(tooDeep) }
+    }
+
+    @Test func integersReadLikeTheTree() throws {
+        let cases: [(String, Int?)] = [("443", 443), ("-1", -1), (" 22 ", 22), ("", nil), ("x", nil), ("-", nil),
+                                       ("99999999999999999999", nil), ("4&#52;3", 443), ("<![CDATA[80]]>", 80)]
+        for (text, expected) in cases {
+            let xml = "<r><v>\(text)</v></r>"
+            let read = try AWSXMLReader.read(Array(xml.utf8)) { reader, _ throws(AWSXMLError) -> Int? in
+                _ = try reader.nextChild()
+                let value = try reader.int()
+                _ = try reader.nextChild()
+                return value
+            }
+            #expect(read == expected, "\(text)")
+            #expect(try AWSXMLDocument(string: xml).root.int("v") == expected, "\(text)")
+        }
+    }
+
+    /// Every single-byte deletion of a small response: the reader and the tree parser must
+    /// agree on whether the result is well-formed, and on its elements when it is.
+    @Test func agreesWithTheTreeOnEveryOneByteDeletion() throws {
+        let valid = #"<?xml version="1.0"?><ns:Resp xmlns:ns="u"><item><id>sg-1</id><d>a &amp; b</d><e/><l><item><c>10.0.0.0/8</c></item></l></item><!--c--><t><![CDATA[x]]></t></ns:Resp>"#
+        let bytes = Array(valid.utf8)
+        var disagreements: [String] = []
+        for index in bytes.indices {
+            var mutated = bytes
+            mutated.remove(at: index)
+            let text = String(decoding: mutated, as: UTF8.self)
+            let tree = try? AWSXMLDocument(bytes: mutated)
+            let walked = try? Self.walk(text)
+            if (tree == nil) != (walked == nil) {
+                disagreements.append(text)
+            } else if let tree, let walked, Self.treeWalk(tree.root) != walked {
+                disagreements.append(text)
+            }
+        }
+        #expect(disagreements.isEmpty, "\(disagreements)")
+    }
+
+    /// Long values are shared through a small table keyed by their bytes: many distinct,
+    /// repeated and same-length values (colliding slots included) must each read back exactly.
+    @Test func sharedLongValuesReadBackExactly() throws {
+        let values = (0..<600).map { index in
+            index % 3 == 0 ? "repeated-long-value-\(index % 7)" : "distinct-long-value-\(String(index, radix: 16))-\(index * 7919 % 1000)"
+        }
+        let xml = "<r>" + values.map { "<v>\($0)</v>" }.joined() + "</r>"
+        let read = try AWSXMLReader.read(Array(xml.utf8)) { reader, _ throws(AWSXMLError) -> [String] in
+            var out: [String] = []
+            while try reader.nextChild() != nil { out.append(try reader.text()) }
+            return out
+        }
+        #expect(read == values)
+    }
+
+    static func treeWalk(_ element: AWSXMLElement) -> [String] {
+        [element.name] + element.children.flatMap(treeWalk)
+    }
+}
