@@ -72,7 +72,7 @@ import Testing
             }
 
             // Enforcement is really on: a user allowed only to describe can plan but not authorize.
-            let viewer = await try reconciler(try #require(keys["describeOnly"])).reconcile()
+            let viewer = try await reconciler(try #require(keys["describeOnly"])).reconcile()
             #expect(viewer.failure == nil)
             #expect(viewer.results.first?.outcome == .failed)
             #expect(viewer.results.first?.message?.contains("AccessDenied") == true || viewer.results.first?.message?.contains("403") == true)

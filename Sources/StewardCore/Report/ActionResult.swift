@@ -34,6 +34,9 @@ public struct ActionResult: Sendable, Hashable, Codable {
         case failed
         /// Not attempted: a guard (budget, quota, upsert-only, unreadable desired state) held it back.
         case refused
+        /// AWS wasn't ready (`InvalidDBInstanceState`, `IncorrectInstanceState`, …): the loop
+        /// looks again shortly.
+        case deferred
     }
 
     public var kind: Kind
