@@ -164,4 +164,23 @@ import Testing
             #expect(try await world.estate().services == ["api": 3, "worker": 1, "legacy": 2])
         }
     }
+
+    /// Every transition as an IAM user holding exactly examples/iam-policy.json (moto enforces
+    /// signatures and policies): an action missing from the policy fails this.
+    @Test func everyTransitionRunsWithExactlyTheDocumentedPermissions() async throws {
+        try await TierWorld.with(iamPolicyPath: LeastPrivilegeTests.policyPath) { world in
+            let reconciler = world.reconciler()
+            for tier in [Tier.stopped, .running, .tornDown, .running] {
+                try world.writeDesired(tier: tier)
+                let report = await reconciler.reconcile()
+                #expect(report.failure == nil && report.observationProblems.isEmpty, "\(tier): \(report.failure ?? "") \(report.observationProblems)")
+                #expect(report.failedActions.isEmpty, "\(tier): \(report.failedActions)")
+                #expect(report.results.contains { $0.outcome == .applied }, "\(tier): nothing was done")
+            }
+            let estate = try await world.estate()
+            #expect(estate.services == ["api": 3, "worker": 1, "legacy": 2])
+            #expect(estate.databases["dev-db"] == "available")
+            #expect(estate.clusters["dev-aurora"] == "available")
+        }
+    }
 }

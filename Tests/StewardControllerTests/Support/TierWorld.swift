@@ -19,6 +19,8 @@ final class TierWorld: @unchecked Sendable {
     let aws: AWSClient
     var configuration = StewardConfiguration()
     let seeded: Seeded
+    /// Credentials for the boto3 cross-checks (an admin user when IAM is enforced).
+    let toolEnvironment: [String: String]
 
     struct Seeded: Decodable {
         var securityGroup: String
@@ -26,23 +28,45 @@ final class TierWorld: @unchecked Sendable {
         var unownedInstance: String
     }
 
-    private init(moto: MotoServer) async throws {
+    /// - Parameter iamPolicyPath: when set, moto enforces signatures and IAM after seeding, and
+    ///   Steward's client runs as a user holding exactly that policy.
+    private init(moto: MotoServer, iamPolicyPath: String?) async throws {
         self.moto = moto
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("steward-tiers-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory.appendingPathComponent("desired-state"), withIntermediateDirectories: true)
         transport = AsyncHTTPClientTransport()
         faults = FaultInjectingTransport(wrapping: transport)
-        aws = try AWSClient.fromEnvironment(moto.clientEnvironment, transport: faults)
         configuration.auditLogPath = directory.appendingPathComponent("audit.jsonl").path
         let output = try await moto.boto3(Self.seedScript)
         seeded = try JSONDecoder().decode(Seeded.self, from: Data(output.utf8))
+        var clientEnvironment = moto.clientEnvironment
+        if let iamPolicyPath {
+            let keys = try JSONDecoder().decode([String: [String]].self, from: Data(try await moto.boto3("""
+            iam = boto3.client('iam', endpoint_url=ENDPOINT, region_name='us-east-1')
+            def user(name, policy):
+                iam.create_user(UserName=name)
+                iam.put_user_policy(UserName=name, PolicyName=name, PolicyDocument=policy)
+                key = iam.create_access_key(UserName=name)['AccessKey']
+                return [key['AccessKeyId'], key['SecretAccessKey']]
+            admin = json.dumps({'Version': '2012-10-17', 'Statement': [{'Effect': 'Allow', 'Action': '*', 'Resource': '*'}]})
+            print(json.dumps({'steward': user('steward', open('\(iamPolicyPath)').read()), 'admin': user('admin', admin)}))
+            """).utf8))
+            try await moto.enableAuth(afterFreeCalls: 0)
+            let steward = keys["steward"] ?? [], admin = keys["admin"] ?? []
+            clientEnvironment["AWS_ACCESS_KEY_ID"] = steward.first
+            clientEnvironment["AWS_SECRET_ACCESS_KEY"] = steward.last
+            toolEnvironment = ["AWS_ACCESS_KEY_ID": admin.first ?? "", "AWS_SECRET_ACCESS_KEY": admin.last ?? ""]
+        } else {
+            toolEnvironment = [:]
+        }
+        aws = try AWSClient.fromEnvironment(clientEnvironment, transport: faults)
     }
 
-    static func with(_ body: (TierWorld) async throws -> Void) async throws {
-        let moto = try await MotoServer.start()
+    static func with(iamPolicyPath: String? = nil, _ body: (TierWorld) async throws -> Void) async throws {
+        let moto = try await MotoServer.start(initialNoAuthActionCount: iamPolicyPath == nil ? nil : 100_000)
         let world: TierWorld
         do {
-            world = try await TierWorld(moto: moto)
+            world = try await TierWorld(moto: moto, iamPolicyPath: iamPolicyPath)
         } catch {
             await moto.stop()
             throw error
@@ -129,7 +153,7 @@ final class TierWorld: @unchecked Sendable {
         out['clusterSnapshots'] = {s['DBClusterSnapshotIdentifier']: s['Status'] for s in csnaps}
         out['clusterSnapshotTags'] = {s['DBClusterSnapshotIdentifier']: {t['Key']: t['Value'] for t in s.get('TagList', [])} for s in csnaps}
         print(json.dumps(out))
-        """)
+        """, environment: toolEnvironment)
         return try JSONDecoder().decode(Estate.self, from: Data(output.utf8))
     }
 
