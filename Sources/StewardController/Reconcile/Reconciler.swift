@@ -16,6 +16,8 @@ public actor Reconciler {
     let planner: WhitelistPlanner
     /// Environment tiers; nil when the caller only reconciles the whitelist (its tests).
     public let tiers: TierReconciler?
+    /// Bastion leases; nil when the caller only reconciles the whitelist.
+    public let bastions: BastionReconciler?
     /// Warnings already reported (resource + message): a database that can't stop is
     /// warned about once, not every loop, until the warning goes away.
     private var warned: Set<String> = []
@@ -28,10 +30,11 @@ public actor Reconciler {
 
     public init(
         store: any DesiredStateStore, observer: WhitelistObserver, executor: WhitelistExecutor,
-        configuration: StewardConfiguration, audit: AuditLog?, tiers: TierReconciler? = nil,
+        configuration: StewardConfiguration, audit: AuditLog?, tiers: TierReconciler? = nil, bastions: BastionReconciler? = nil,
         logger: Logger = Logger(label: "steward.reconciler"), clock: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.tiers = tiers
+        self.bastions = bastions
         self.store = store
         self.observer = observer
         self.executor = executor
@@ -125,9 +128,35 @@ public actor Reconciler {
         }
         // Fail safe for infrastructure: an unreadable file starts, stops and deletes nothing.
         await reconcileTiers(wanted.filter { !$0.failed }.map { ($0.0, $0.1) }, into: &report, dryRun: options.dryRun, confirmed: nil)
+        // After the tiers: a lease needs its environment running, and the planner ends leases
+        // of environments that no longer are.
+        if let bastions {
+            do {
+                report.bastionPlans = try await bastions.plan(wanted, now: now)
+                report.refusals += report.bastionPlans.flatMap(\.refusals)
+            } catch {
+                report.observationProblems.append("could not read bastion instances from AWS: \(error); no bastion changes")
+            }
+            if !options.dryRun { await executeBastions(report.bastionPlans, into: &report) }
+        }
         if !options.dryRun { await record(report.results, now: now) }
         report.finishedAt = clock()
         return report
+    }
+
+    private func executeBastions(_ plans: [BastionPlan], into report: inout ReconcileReport) async {
+        guard let bastions else { return }
+        var waiting = plans.contains(where: \.needsRecheck)
+        for plan in plans where plan.hasChanges {
+            let execution = await bastions.execute(plan)
+            report.results += execution.results
+            waiting = waiting || !execution.waits.isEmpty
+        }
+        // A bastion settling (pending, stopping) is looked at again in a couple of seconds.
+        if waiting {
+            let soon = clock().addingTimeInterval(2)
+            report.retryAt = min(report.retryAt ?? soon, soon)
+        }
     }
 
     private func reconcileTiers(_ wanted: [(EnvironmentName, DesiredState)], into report: inout ReconcileReport, dryRun: Bool, confirmed: Set<TierActionKey>?) async {
@@ -193,6 +222,9 @@ public actor Reconciler {
             await reconcileTiers(wanted, into: &report, dryRun: false, confirmed: confirmed)
             results += report.results[before...]
         }
+        let beforeBastions = report.results.count
+        await executeBastions(planned.bastionPlans, into: &report)
+        results += report.results[beforeBastions...]
         await record(results, now: now)
         report.finishedAt = clock()
         return report

@@ -7,9 +7,9 @@ public struct ControllerStatusSource: ObservedStatusSource {
     public let tiers: TierReconciler
     public let prices: PriceTable
     /// The bastion part (instance id, state, address, how to connect), when wired.
-    public let bastionStatus: (@Sendable (EnvironmentName) async -> String)?
+    public let bastionStatus: (@Sendable (EnvironmentName, BastionLease?) async -> String)?
 
-    public init(tiers: TierReconciler, prices: PriceTable, bastionStatus: (@Sendable (EnvironmentName) async -> String)? = nil) {
+    public init(tiers: TierReconciler, prices: PriceTable, bastionStatus: (@Sendable (EnvironmentName, BastionLease?) async -> String)? = nil) {
         self.tiers = tiers
         self.prices = prices
         self.bastionStatus = bastionStatus
@@ -24,13 +24,13 @@ public struct ControllerStatusSource: ObservedStatusSource {
                 let observed = observation.resources[environment] ?? ObservedTierResources(environment: environment)
                 let plan = tiers.planner.plan(desired: desired, observed: observed, now: now)
                 var text = InfraStatus(desired: desired, observed: observed, plan: plan, prices: prices).text
-                if let bastionStatus { text += "\nbastion: " + (await bastionStatus(environment)) }
+                if let bastionStatus { text += "\nbastion: " + (await bastionStatus(environment, desired.bastion)) }
                 return text
             } catch {
                 return "could not read the environment's resources from AWS: \(error)"
             }
         case .bastion(.status, let environment):
-            return await bastionStatus?(environment)
+            return await bastionStatus?(environment, desired.bastion)
         default:
             return nil
         }

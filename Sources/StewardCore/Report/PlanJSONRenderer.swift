@@ -10,6 +10,7 @@ public enum PlanJSONRenderer {
         var environments: [WhitelistPlan]
         var prefixListEnvironments: [PrefixListPlan]
         var tiers: [TierPlanDocument]
+        var bastions: [BastionPlan]
     }
 
     struct Summary: Encodable {
@@ -18,10 +19,11 @@ public enum PlanJSONRenderer {
         var revoke: Int
     }
 
-    public static func render(_ plans: [WhitelistPlan], prefixListPlans: [PrefixListPlan] = [], tierPlans: [TierPlan] = []) throws -> String {
+    public static func render(_ plans: [WhitelistPlan], prefixListPlans: [PrefixListPlan] = [], tierPlans: [TierPlan] = [], bastionPlans: [BastionPlan] = []) throws -> String {
         let sorted = plans.sorted { $0.environment < $1.environment }
         let document = Document(
-            changes: sorted.contains { $0.hasChanges } || prefixListPlans.contains { $0.hasChanges } || tierPlans.contains { $0.hasChanges },
+            changes: sorted.contains { $0.hasChanges } || prefixListPlans.contains { $0.hasChanges } || tierPlans.contains { $0.hasChanges }
+                || bastionPlans.contains { $0.hasChanges },
             summary: Summary(
                 authorize: sorted.reduce(0) { $0 + $1.authorizeCount },
                 update: sorted.reduce(0) { $0 + $1.updateCount },
@@ -29,7 +31,8 @@ public enum PlanJSONRenderer {
             ),
             environments: sorted,
             prefixListEnvironments: prefixListPlans.sorted { $0.environment < $1.environment },
-            tiers: TierPlanDocument.documents(tierPlans)
+            tiers: TierPlanDocument.documents(tierPlans),
+            bastions: bastionPlans.sorted { $0.environment < $1.environment }
         )
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

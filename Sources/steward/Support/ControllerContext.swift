@@ -41,14 +41,22 @@ struct ControllerContext {
             executor: TierExecutor(clients: clients, ownerID: configuration.ownerID, environmentTag: configuration.tiers.environmentTag),
             ownerID: configuration.ownerID
         )
-        statusSource = ControllerStatusSource(tiers: tiers, prices: configuration.tiers.prices)
+        let bastions = BastionReconciler(ec2: ec2, configuration: configuration)
+        statusSource = ControllerStatusSource(tiers: tiers, prices: configuration.tiers.prices) { environment, lease in
+            do {
+                return BastionStatus.observedText(try await bastions.status(environment: environment, lease: lease))
+            } catch {
+                return "could not read bastion instances from AWS: \(error)"
+            }
+        }
         reconciler = Reconciler(
             store: base.store,
             observer: observer,
             executor: WhitelistExecutor(ec2: ec2, ownerID: configuration.ownerID),
             configuration: configuration,
             audit: base.auditLog,
-            tiers: tiers
+            tiers: tiers,
+            bastions: bastions
         )
     }
 

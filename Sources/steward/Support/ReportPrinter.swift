@@ -18,6 +18,9 @@ enum ReportPrinter {
         if !report.plans.isEmpty || report.prefixListPlans.isEmpty { text += PlanTextRenderer.render(report.plans) }
         if !report.prefixListPlans.isEmpty { text += PrefixListPlanTextRenderer.render(report.prefixListPlans) }
         if !report.tierPlans.isEmpty { text += TierPlanTextRenderer.render(report.tierPlans) }
+        if report.bastionPlans.contains(where: { !BastionPlanTextRenderer.lines($0).isEmpty }) {
+            text += BastionPlanTextRenderer.render(report.bastionPlans)
+        }
         return text
     }
 
@@ -34,7 +37,8 @@ enum ReportPrinter {
         }
         let failed = executed.filter { $0.outcome == .failed }.count
         let tierKinds: Set<ActionResult.Kind> = [.saveServiceState, .scaleService, .setScalableTarget, .startDatabase, .stopDatabase,
-                                                 .snapshotDatabase, .deleteDatabase, .restoreDatabase, .tagDatabase, .startInstance, .stopInstance]
+                                                 .snapshotDatabase, .deleteDatabase, .restoreDatabase, .tagDatabase, .startInstance, .stopInstance,
+                                                 .launchBastion, .terminateBastion]
         let tierActions = executed.filter { tierKinds.contains($0.kind) && ($0.outcome == .applied || $0.outcome == .converged) }.count
         let deferred = executed.filter { $0.outcome == .deferred }.count
         let tierPart = tierActions + deferred == 0 ? "" : "\(tierActions) tier action(s), \(deferred) deferred, "
