@@ -183,4 +183,24 @@ import Testing
             #expect(estate.clusters["dev-aurora"] == "available")
         }
     }
+
+    @Test func aDatabaseThatCannotStopIsWarnedAboutOnceNotEveryLoop() async throws {
+        try await TierWorld.with { world in
+            _ = try await world.moto.boto3("""
+            rds = boto3.client('rds', endpoint_url=ENDPOINT, region_name='us-east-1')
+            rds.create_db_instance_read_replica(DBInstanceIdentifier='dev-replica', SourceDBInstanceIdentifier='dev-db',
+                Tags=[{'Key': 'steward:owner', 'Value': 'steward'}, {'Key': 'Environment', 'Value': 'dev'}])
+            """)
+            let reconciler = world.reconciler()
+            try world.writeDesired(tier: .stopped)
+            let first = await reconciler.reconcile()
+            #expect(first.tierWarnings.filter { $0.contains("rds:dev-replica") && $0.contains("read replicas can't be stopped") }.count == 1,
+                    "\(first.tierWarnings)")
+            #expect(first.failedActions.isEmpty, "no StopDBInstance is sent for a replica: \(first.failedActions)")
+            let second = await reconciler.reconcile()
+            #expect(second.tierWarnings.isEmpty, "warned again: \(second.tierWarnings)")
+            #expect(second.tierPlans.last?.warnings.contains { $0.resource == "rds:dev-replica" } == true, "still shown in the plan")
+            #expect(try await world.estate().databases["dev-db"] == "stopped")
+        }
+    }
 }

@@ -134,6 +134,7 @@ public actor Reconciler {
             do {
                 report.bastionPlans = try await bastions.plan(wanted, now: now)
                 report.refusals += report.bastionPlans.flatMap(\.refusals)
+                report.results += report.bastionPlans.flatMap(\.heldResults)
             } catch {
                 report.observationProblems.append("could not read bastion instances from AWS: \(error); no bastion changes")
             }

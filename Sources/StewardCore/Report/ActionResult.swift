@@ -23,6 +23,8 @@ public struct ActionResult: Sendable, Hashable, Codable {
         // Bastions
         case launchBastion = "launch-bastion"
         case terminateBastion = "terminate-bastion"
+        /// Rewrites the lease tags (expiry, requester) on a running bastion after an extend.
+        case tagBastion = "tag-bastion"
     }
 
     public enum Outcome: String, Sendable, Hashable, Codable, CaseIterable {

@@ -38,7 +38,7 @@ enum ReportPrinter {
         let failed = executed.filter { $0.outcome == .failed }.count
         let tierKinds: Set<ActionResult.Kind> = [.saveServiceState, .scaleService, .setScalableTarget, .startDatabase, .stopDatabase,
                                                  .snapshotDatabase, .deleteDatabase, .restoreDatabase, .tagDatabase, .startInstance, .stopInstance,
-                                                 .launchBastion, .terminateBastion]
+                                                 .launchBastion, .terminateBastion, .tagBastion]
         let tierActions = executed.filter { tierKinds.contains($0.kind) && ($0.outcome == .applied || $0.outcome == .converged) }.count
         let deferred = executed.filter { $0.outcome == .deferred }.count
         let tierPart = tierActions + deferred == 0 ? "" : "\(tierActions) tier action(s), \(deferred) deferred, "

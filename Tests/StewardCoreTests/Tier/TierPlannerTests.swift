@@ -77,6 +77,8 @@ import Testing
              desired: F.desired(.stopped),
              world: F.world(services: [F.service("api", count: 2, owned: false)], databases: [F.database("x", "available", owned: false)], instances: [F.instance("i-9", "running", owned: false)]),
              steps: []),
+        Case(name: "stopped: a torn-down database stays deleted (stopped creates nothing)",
+             desired: F.desired(.stopped), world: F.world(snapshots: [F.snapshot(of: db, "s1")]), steps: []),
         Case(name: "torn-down: database without a final snapshot gets one",
              desired: F.desired(.tornDown), world: F.world(databases: [F.database("dev-db", "stopped")]),
              steps: ["snapshot-database rds:dev-db final snapshot steward-dev-db-20270115080000"]),
