@@ -13,21 +13,15 @@ import Testing
         let moto = try await MotoServer.start(initialNoAuthActionCount: 100_000)
         let transport = AsyncHTTPClientTransport()
         do {
-            let output = try await moto.boto3("""
-            iam = boto3.client('iam', endpoint_url=ENDPOINT, region_name='us-east-1')
-            def user(name, policy):
-                iam.create_user(UserName=name)
-                iam.put_user_policy(UserName=name, PolicyName=name, PolicyDocument=policy)
-                key = iam.create_access_key(UserName=name)['AccessKey']
-                return [key['AccessKeyId'], key['SecretAccessKey']]
-            describe = json.dumps({'Version': '2012-10-17', 'Statement': [{'Effect': 'Allow', 'Action': ['ec2:DescribeInstances'], 'Resource': '*'}]})
-            keys = {'steward': user('steward', open('\(LeastPrivilegeTests.policyPath)').read()), 'viewer': user('viewer', describe)}
+            let keys = try await moto.createIAMUsers([
+                "steward": try String(contentsOfFile: LeastPrivilegeTests.policyPath, encoding: .utf8),
+                "viewer": MotoServer.allowPolicy(["ec2:DescribeInstances"]),
+            ])
+            _ = try await moto.boto3("""
             ec2 = boto3.client('ec2', endpoint_url=ENDPOINT, region_name='us-east-1')
             ami = ec2.describe_images(Owners=['amazon'])['Images'][0]['ImageId']
             ec2.create_launch_template(LaunchTemplateName='dev-bastion', LaunchTemplateData={'ImageId': ami, 'InstanceType': 't3.nano'})
-            print(json.dumps(keys))
             """)
-            let keys = try JSONDecoder().decode([String: [String]].self, from: Data(output.utf8))
             try await moto.enableAuth(afterFreeCalls: 0)
 
             func reconciler(_ key: [String]) throws -> BastionReconciler {

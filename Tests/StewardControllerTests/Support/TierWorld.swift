@@ -41,16 +41,9 @@ final class TierWorld: @unchecked Sendable {
         seeded = try JSONDecoder().decode(Seeded.self, from: Data(output.utf8))
         var clientEnvironment = moto.clientEnvironment
         if let iamPolicyPath {
-            let keys = try JSONDecoder().decode([String: [String]].self, from: Data(try await moto.boto3("""
-            iam = boto3.client('iam', endpoint_url=ENDPOINT, region_name='us-east-1')
-            def user(name, policy):
-                iam.create_user(UserName=name)
-                iam.put_user_policy(UserName=name, PolicyName=name, PolicyDocument=policy)
-                key = iam.create_access_key(UserName=name)['AccessKey']
-                return [key['AccessKeyId'], key['SecretAccessKey']]
-            admin = json.dumps({'Version': '2012-10-17', 'Statement': [{'Effect': 'Allow', 'Action': '*', 'Resource': '*'}]})
-            print(json.dumps({'steward': user('steward', open('\(iamPolicyPath)').read()), 'admin': user('admin', admin)}))
-            """).utf8))
+            let keys = try await moto.createIAMUsers([
+                "steward": try String(contentsOfFile: iamPolicyPath, encoding: .utf8), "admin": MotoServer.allowPolicy(["*"]),
+            ])
             try await moto.enableAuth(afterFreeCalls: 0)
             let steward = keys["steward"] ?? [], admin = keys["admin"] ?? []
             clientEnvironment["AWS_ACCESS_KEY_ID"] = steward.first
