@@ -74,8 +74,12 @@ func transition(to tier: Tier, into old: Figures) async throws -> Figures {
     let calls = counting.take()
     figures.calls.append(calls.count)
     figures.sample = calls
-    precondition(report.failedActions.isEmpty, "\(tier) failed: \(report.failedActions)")
-    precondition(report.tierPlans.last.map { $0.isConverged } ?? false, "\(tier) did not converge in one pass")
+    guard report.failedActions.isEmpty else { fatalError("\(tier) failed: \(report.failedActions)") }
+    // Converged: planning again (outside the measured time) finds nothing to do or wait for.
+    let check = await reconciler.reconcile(ReconcileOptions(dryRun: true))
+    guard !check.hasChanges, check.tierPlans.allSatisfy({ $0.waits.isEmpty }) else {
+        fatalError("\(tier) did not converge in one pass: \(TierPlanTextRenderer.render(check.tierPlans))")
+    }
     return figures
 }
 
