@@ -126,6 +126,11 @@ let package = Package(
             path: "Benchmarks/loop-bench"
         ),
         .executableTarget(
+            name: "tier-bench",
+            dependencies: ["StewardController", "StewardTestSupport"],
+            path: "Benchmarks/tier-bench"
+        ),
+        .executableTarget(
             name: "aws-bench",
             dependencies: ["StewardAWS", "StewardTestSupport"],
             path: "Benchmarks/aws-bench"

@@ -15,15 +15,12 @@ import StewardTestSupport
 let arguments = CommandLine.arguments
 let runs = arguments.firstIndex(of: "--runs").flatMap { Int(arguments[$0 + 1]) } ?? 7
 
-func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
-func ms(_ start: ContinuousClock.Instant) -> Double {
-    let elapsed = ContinuousClock.now - start
-    return Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
-}
+let median = Bench.median
+let ms = Bench.milliseconds(since:)
 
 let moto = try await MotoServer.start()
 let transport = AsyncHTTPClientTransport()
-let counting = CountingTransport(transport)
+let counting = CallCountingTransport(transport)
 let aws = try AWSClient.fromEnvironment(moto.clientEnvironment, transport: counting)
 let ec2 = EC2Client(client: aws)
 let directory = FileManager.default.temporaryDirectory.appendingPathComponent("loop-bench-\(UUID().uuidString)")

@@ -14,35 +14,23 @@ import Testing
             .appendingPathComponent("examples/iam-policy.json").path
     }
 
-    struct Keys: Decodable {
-        var steward: [String]
-        var admin: [String]
-        var describeOnly: [String]
-    }
-
     @Test func theLoopConvergesWithExactlyTheDocumentedPermissions() async throws {
         let moto = try await MotoServer.start(initialNoAuthActionCount: 100_000)
         let transport = AsyncHTTPClientTransport()
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("steward-iam-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
         do {
-            let output = try await moto.boto3("""
-            iam = boto3.client('iam', endpoint_url=ENDPOINT, region_name='us-east-1')
-            def user(name, policy):
-                iam.create_user(UserName=name)
-                iam.put_user_policy(UserName=name, PolicyName=name, PolicyDocument=policy)
-                key = iam.create_access_key(UserName=name)['AccessKey']
-                return [key['AccessKeyId'], key['SecretAccessKey']]
-            admin = json.dumps({'Version': '2012-10-17', 'Statement': [{'Effect': 'Allow', 'Action': '*', 'Resource': '*'}]})
-            describe = json.dumps({'Version': '2012-10-17', 'Statement': [{'Effect': 'Allow', 'Action': ['ec2:DescribeSecurityGroups', 'ec2:DescribeSecurityGroupRules'], 'Resource': '*'}]})
-            keys = {'steward': user('steward', open('\(Self.policyPath)').read()), 'admin': user('admin', admin), 'describeOnly': user('viewer', describe)}
+            var keys = try await moto.createIAMUsers([
+                "steward": try String(contentsOfFile: Self.policyPath, encoding: .utf8),
+                "admin": MotoServer.allowPolicy(["*"]),
+                "describeOnly": MotoServer.allowPolicy(["ec2:DescribeSecurityGroups", "ec2:DescribeSecurityGroupRules"]),
+            ])
+            keys["group"] = [try await moto.boto3("""
             ec2 = boto3.client('ec2', endpoint_url=ENDPOINT, region_name='us-east-1')
             vpc = ec2.describe_vpcs()['Vpcs'][0]['VpcId']
             tags = [{'ResourceType': 'security-group', 'Tags': [{'Key': 'WhitelistManaged', 'Value': 'true'}, {'Key': 'Environment', 'Value': 'dev'}]}]
-            keys['group'] = [ec2.create_security_group(GroupName='web', Description='web', VpcId=vpc, TagSpecifications=tags)['GroupId']]
-            print(json.dumps(keys))
-            """)
-            let keys = try JSONDecoder().decode([String: [String]].self, from: Data(output.utf8))
+            print(ec2.create_security_group(GroupName='web', Description='web', VpcId=vpc, TagSpecifications=tags)['GroupId'])
+            """).trimmingCharacters(in: .whitespacesAndNewlines)]
             let group = try #require(keys["group"]?.first)
             try await moto.enableAuth(afterFreeCalls: 0)
 
@@ -72,7 +60,7 @@ import Testing
             }
 
             // Enforcement is really on: a user allowed only to describe can plan but not authorize.
-            let viewer = await try reconciler(try #require(keys["describeOnly"])).reconcile()
+            let viewer = try await reconciler(try #require(keys["describeOnly"])).reconcile()
             #expect(viewer.failure == nil)
             #expect(viewer.results.first?.outcome == .failed)
             #expect(viewer.results.first?.message?.contains("AccessDenied") == true || viewer.results.first?.message?.contains("403") == true)

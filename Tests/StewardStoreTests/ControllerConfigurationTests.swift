@@ -12,8 +12,41 @@ import Testing
     @Test func theCommentedExampleLoadsAndEqualsTheDefaults() throws {
         let configuration = try ConfigurationLoader().load(from: Self.exampleURL)
         var expected = StewardConfiguration()
-        expected.environments[try EnvironmentName("staging")] = EnvironmentSettings(whitelistMode: .rules, whitelistPorts: [.https], upsertOnly: false)
+        expected.environments[try EnvironmentName("staging")] = EnvironmentSettings(
+            whitelistMode: .rules, whitelistPorts: [.https], upsertOnly: false, ecsCluster: "staging", bastionLaunchTemplate: "staging-bastion")
         #expect(configuration == expected, "examples/steward.yaml documents every key with its default")
+    }
+
+    @Test func tierKeysAreReadAndBadPricesNamed() throws {
+        let text = """
+        environments:
+          dev: {ecs_cluster: dev-cluster, bastion_launch_template: jump-dev}
+        tiers:
+          environment_tag: Stage
+          prices:
+            fargate_task_hour: 0.05
+            database_hour: {db.x9.huge: 9.5}
+            default_instance_hour: 0.1
+        """
+        let configuration = try ConfigurationLoader().decode(Array(text.utf8), path: "steward.yaml")
+        let dev = try EnvironmentName("dev")
+        #expect(configuration.ecsCluster(for: dev) == "dev-cluster")
+        #expect(configuration.bastionLaunchTemplate(for: dev) == "jump-dev")
+        #expect(configuration.ecsCluster(for: try EnvironmentName("prod")) == "prod")
+        #expect(configuration.bastionLaunchTemplate(for: try EnvironmentName("prod")) == "prod-bastion")
+        #expect(configuration.tiers.environmentTag == "Stage")
+        #expect(configuration.tiers.prices.fargateTaskHour == 0.05)
+        #expect(configuration.tiers.prices.databaseHour["db.x9.huge"] == 9.5)
+        #expect(configuration.tiers.prices.databaseHour["db.t3.micro"] == 0.017, "defaults stay for classes not listed")
+        #expect(configuration.tiers.prices.defaultInstanceHour == 0.1)
+
+        let bad = "tiers:\n  prices:\n    fargate_task_hour: cheap\n  colour: blue\n"
+        #expect {
+            _ = try ConfigurationLoader().decode(Array(bad.utf8), path: "steward.yaml")
+        } throws: { error in
+            let text = "\(error)"
+            return text.contains("steward.yaml:3:") && text.contains("fargate_task_hour") && text.contains("colour")
+        }
     }
 
     @Test func controllerKeysAreRead() throws {

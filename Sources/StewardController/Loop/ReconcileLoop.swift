@@ -71,7 +71,9 @@ public final class ReconcileLoop: Service, Sendable {
                 let report = await reconcileToCompletion()
                 publish(report)
                 if Task.isShuttingDownGracefully || Task.isCancelled { break }
-                let delay = schedule.delay(now: now(), nextExpiry: report.nextExpiry, unit: random())
+                // A tier waiting on AWS (a database starting) is looked at again on its own schedule.
+                let nextWake = [report.nextExpiry, report.retryAt].compactMap { $0 }.min()
+                let delay = schedule.delay(now: now(), nextExpiry: nextWake, unit: random())
                 if await waitForWake(upTo: delay) {
                     try? await sleep(settle)
                 }
@@ -109,6 +111,7 @@ public final class ReconcileLoop: Service, Sendable {
             logger.error("reconcile failed", metadata: metadata)
         } else {
             for refusal in report.refusals { logger.warning("\(refusal)") }
+            for warning in report.tierWarnings { logger.warning("\(warning)") }
             for diagnostic in report.desiredStateErrors { logger.error("desired state: \(diagnostic)") }
             for failed in report.failedActions {
                 logger.error("action failed", metadata: [

@@ -7,6 +7,15 @@ public struct ReconcileReport: Sendable {
     public var plans: [WhitelistPlan] = []
     /// Plans of environments in prefix-list mode, after guards.
     public var prefixListPlans: [PrefixListPlan] = []
+    /// Tier plans: in a dry run every projected phase per environment, in order; otherwise
+    /// the phases executed and the last look.
+    public var tierPlans: [TierPlan] = []
+    /// Bastion plans, one per environment (after the unreadable-state guard).
+    public var bastionPlans: [BastionPlan] = []
+    /// Tier warnings seen for the first time (a database that can't stop…): said once.
+    public var tierWarnings: [String] = []
+    /// When a tier that is waiting on AWS should be looked at again.
+    public var retryAt: Date?
     public var results: [ActionResult] = []
     /// Guards that held actions back, one line each, naming the environment.
     public var refusals: [String] = []
@@ -25,7 +34,10 @@ public struct ReconcileReport: Sendable {
         self.finishedAt = startedAt
     }
 
-    public var hasChanges: Bool { plans.contains { $0.hasChanges } || prefixListPlans.contains { $0.hasChanges } }
+    public var hasChanges: Bool {
+        plans.contains { $0.hasChanges } || prefixListPlans.contains { $0.hasChanges } || tierPlans.contains { $0.hasChanges }
+            || bastionPlans.contains { $0.hasChanges }
+    }
     public var failedActions: [ActionResult] { results.filter { $0.outcome == .failed } }
     public var succeeded: Bool { failure == nil && failedActions.isEmpty }
 }

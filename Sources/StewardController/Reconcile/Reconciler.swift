@@ -14,15 +14,27 @@ public actor Reconciler {
     let logger: Logger
     let clock: @Sendable () -> Date
     let planner: WhitelistPlanner
+    /// Environment tiers; nil when the caller only reconciles the whitelist (its tests).
+    public let tiers: TierReconciler?
+    /// Bastion leases; nil when the caller only reconciles the whitelist.
+    public let bastions: BastionReconciler?
+    /// Warnings already reported (resource + message): a database that can't stop is
+    /// warned about once, not every loop, until the warning goes away.
+    private var warned: Set<String> = []
+    /// Consecutive passes in which an environment's tier was still waiting on AWS: the
+    /// recheck backs off 2 s, 4 s, … up to a minute.
+    private var waitStreak: [EnvironmentName: Int] = [:]
     /// The last state each environment's file validated to: when the file later breaks, only
     /// entries this says have expired may still be revoked.
     private var lastGood: [EnvironmentName: DesiredState] = [:]
 
     public init(
         store: any DesiredStateStore, observer: WhitelistObserver, executor: WhitelistExecutor,
-        configuration: StewardConfiguration, audit: AuditLog?, logger: Logger = Logger(label: "steward.reconciler"),
-        clock: @escaping @Sendable () -> Date = { Date() }
+        configuration: StewardConfiguration, audit: AuditLog?, tiers: TierReconciler? = nil, bastions: BastionReconciler? = nil,
+        logger: Logger = Logger(label: "steward.reconciler"), clock: @escaping @Sendable () -> Date = { Date() }
     ) {
+        self.tiers = tiers
+        self.bastions = bastions
         self.store = store
         self.observer = observer
         self.executor = executor
@@ -55,7 +67,7 @@ public actor Reconciler {
         for environment in snapshot.failures.keys {
             if let previous = lastGood[environment] {
                 wanted.append((environment, previous, true))
-                report.refusals.append("\(environment): desired state is unreadable; only entries known to have expired are revoked until it is fixed")
+                report.refusals.append("\(environment): desired state is unreadable; only entries known to have expired are revoked, and the tier is left as it is, until it is fixed")
             } else {
                 report.refusals.append("\(environment): desired state is unreadable and was never read successfully; no changes")
             }
@@ -113,10 +125,76 @@ public actor Reconciler {
             for plan in report.plans where plan.hasChanges {
                 report.results += await executor.execute(plan)
             }
-            await record(report.results, now: now)
         }
+        // Fail safe for infrastructure: an unreadable file starts, stops and deletes nothing.
+        await reconcileTiers(wanted.filter { !$0.failed }.map { ($0.0, $0.1) }, into: &report, dryRun: options.dryRun, confirmed: nil)
+        // After the tiers: a lease needs its environment running, and the planner ends leases
+        // of environments that no longer are.
+        if let bastions {
+            do {
+                report.bastionPlans = try await bastions.plan(wanted, now: now)
+                report.refusals += report.bastionPlans.flatMap(\.refusals)
+                report.results += report.bastionPlans.flatMap(\.heldResults)
+            } catch {
+                report.observationProblems.append("could not read bastion instances from AWS: \(error); no bastion changes")
+            }
+            if !options.dryRun { await executeBastions(report.bastionPlans, into: &report) }
+        }
+        if !options.dryRun { await record(report.results, now: now) }
         report.finishedAt = clock()
         return report
+    }
+
+    private func executeBastions(_ plans: [BastionPlan], into report: inout ReconcileReport) async {
+        guard let bastions else { return }
+        var waiting = plans.contains(where: \.needsRecheck)
+        for plan in plans where plan.hasChanges {
+            let execution = await bastions.execute(plan)
+            report.results += execution.results
+            waiting = waiting || !execution.waits.isEmpty
+        }
+        // A bastion settling (pending, stopping) is looked at again in a couple of seconds.
+        if waiting {
+            let soon = clock().addingTimeInterval(2)
+            report.retryAt = min(report.retryAt ?? soon, soon)
+        }
+    }
+
+    private func reconcileTiers(_ wanted: [(EnvironmentName, DesiredState)], into report: inout ReconcileReport, dryRun: Bool, confirmed: Set<TierActionKey>?) async {
+        guard let tiers, !wanted.isEmpty else { return }
+        let outcome = await tiers.reconcile(wanted, now: clock, dryRun: dryRun, confirmed: confirmed)
+        report.tierPlans = outcome.plans
+        report.results += outcome.results
+        report.observationProblems += outcome.problems
+        report.refusals += Array(Set(outcome.plans.flatMap(\.refusals))).sorted()
+        guard !dryRun else { return }
+        // The last plan per environment says what is still awaited.
+        var last: [EnvironmentName: TierPlan] = [:]
+        for plan in outcome.plans { last[plan.environment] = plan }
+        var current: Set<String> = []
+        for plan in last.values.sorted(by: { $0.environment < $1.environment }) {
+            for note in plan.warnings {
+                let key = "\(plan.environment) \(note.resource) \(note.message)"
+                current.insert(key)
+                if !warned.contains(key) { report.tierWarnings.append("\(plan.environment): \(note.resource) \(note.message)") }
+            }
+        }
+        warned = warned.filter { key in !wanted.contains { key.hasPrefix("\($0.0) ") } }.union(current)
+        let deferred = Set(outcome.results.filter { $0.outcome == .deferred }.map(\.environment))
+        var retry: Date?
+        for (environment, _) in wanted {
+            let waiting = (last[environment].map { !$0.waits.isEmpty } ?? false) || deferred.contains(environment)
+            guard waiting else {
+                waitStreak[environment] = nil
+                continue
+            }
+            let streak = (waitStreak[environment] ?? 0) + 1
+            waitStreak[environment] = streak
+            let delay = min(60, 1 << min(streak, 6))
+            let at = clock().addingTimeInterval(TimeInterval(delay))
+            retry = min(retry ?? at, at)
+        }
+        report.retryAt = retry
     }
 
     /// Executes the plans of a dry-run report exactly as shown (what `steward apply` confirmed),
@@ -132,8 +210,23 @@ public actor Reconciler {
         for plan in planned.prefixListPlans where plan.hasChanges {
             results += await prefixLists.execute(plan)
         }
-        await record(results, now: now)
         report.results += results
+        let confirmed = Set(planned.tierPlans.flatMap(\.steps).map { TierActionKey($0.action) })
+        if !confirmed.isEmpty {
+            let environments = Set(planned.tierPlans.filter(\.hasChanges).map(\.environment))
+            let snapshot = try? await store.load()
+            let wanted = environments.sorted().compactMap { environment in snapshot?.environments[environment].map { (environment, $0) } }
+            if wanted.count < environments.count {
+                report.observationProblems.append("desired state became unreadable since the plan; tier changes of \(environments.count - wanted.count) environment(s) not applied")
+            }
+            let before = report.results.count
+            await reconcileTiers(wanted, into: &report, dryRun: false, confirmed: confirmed)
+            results += report.results[before...]
+        }
+        let beforeBastions = report.results.count
+        await executeBastions(planned.bastionPlans, into: &report)
+        results += report.results[beforeBastions...]
+        await record(results, now: now)
         report.finishedAt = clock()
         return report
     }

@@ -9,6 +9,9 @@ public struct ChatCommandHandler: Sendable {
     public var usage: ChatCommandUsage
     /// Checks run on the proposed state before it is written (rule quotas).
     public var guards: [any DesiredStateEditGuard]
+    /// What AWS holds, for `infra status` and `bastion status`; without it they answer from
+    /// desired state alone.
+    public var observedStatus: (any ObservedStatusSource)?
     /// Where every edit, accepted or refused, is recorded (the audit log).
     public var audit: (@Sendable (AuditRecord) async -> Void)?
 
@@ -43,7 +46,8 @@ public struct ChatCommandHandler: Sendable {
                 return .error(DesiredStateEditError.unknownEnvironment(environment))
             }
             guard let edit = intent.edit(actor: actor, now: now, policy: policy) else {
-                return ChatReply.answer(intent, state: before, now: now, usage: usage)
+                let observed = await observedStatus?.observedStatus(for: intent, desired: before, now: now)
+                return ChatReply.answer(intent, state: before, now: now, usage: usage, observed: observed)
                     ?? ChatReply(text: "error: nothing to do for this command", isError: true)
             }
             if !guards.isEmpty {

@@ -4,12 +4,12 @@ extension ChatReply {
     /// The reply to a read-only intent (help, list, status) from desired state alone; nil for
     /// intents that edit, whose reply is `applied(_:before:after:now:usage:)`.
     public static func answer(_ intent: ChatIntent, state: DesiredState, now: Date,
-                              usage: ChatCommandUsage = ChatCommandUsage()) -> ChatReply? {
+                              usage: ChatCommandUsage = ChatCommandUsage(), observed: String? = nil) -> ChatReply? {
         switch intent {
         case .help(let family): return help(family, usage: usage)
         case .whitelistList: return whitelistList(state, now: now, commandPrefix: usage.commandPrefix)
-        case .bastion(.status, _): return bastionStatus(state, now: now, commandPrefix: usage.commandPrefix)
-        case .infra(.status, _): return infraStatus(state, now: now)
+        case .bastion(.status, _): return bastionStatus(state, now: now, commandPrefix: usage.commandPrefix, observed: observed)
+        case .infra(.status, _): return infraStatus(state, now: now, observed: observed)
         case .whitelistAdd, .whitelistRemove, .bastion, .infra: return nil
         }
     }
@@ -88,7 +88,8 @@ extension ChatReply {
 
     private static func appending(_ observed: String?, to text: String) -> String {
         guard let observed else { return text }
-        return text + "\nAWS: " + observed
+        guard observed.contains("\n") else { return text + "\nAWS: " + observed }
+        return text + "\nAWS:\n" + observed.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }.joined(separator: "\n")
     }
 
     private static func count(_ n: Int, _ singular: String, _ plural: String) -> String {

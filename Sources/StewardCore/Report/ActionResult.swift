@@ -23,6 +23,8 @@ public struct ActionResult: Sendable, Hashable, Codable {
         // Bastions
         case launchBastion = "launch-bastion"
         case terminateBastion = "terminate-bastion"
+        /// Rewrites the lease tags (expiry, requester) on a running bastion after an extend.
+        case tagBastion = "tag-bastion"
     }
 
     public enum Outcome: String, Sendable, Hashable, Codable, CaseIterable {
@@ -34,6 +36,9 @@ public struct ActionResult: Sendable, Hashable, Codable {
         case failed
         /// Not attempted: a guard (budget, quota, upsert-only, unreadable desired state) held it back.
         case refused
+        /// AWS wasn't ready (`InvalidDBInstanceState`, `IncorrectInstanceState`, …): the loop
+        /// looks again shortly.
+        case deferred
     }
 
     public var kind: Kind

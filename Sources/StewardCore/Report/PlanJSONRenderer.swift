@@ -9,6 +9,8 @@ public enum PlanJSONRenderer {
         var summary: Summary
         var environments: [WhitelistPlan]
         var prefixListEnvironments: [PrefixListPlan]
+        var tiers: [TierPlanDocument]
+        var bastions: [BastionPlan]
     }
 
     struct Summary: Encodable {
@@ -17,17 +19,20 @@ public enum PlanJSONRenderer {
         var revoke: Int
     }
 
-    public static func render(_ plans: [WhitelistPlan], prefixListPlans: [PrefixListPlan] = []) throws -> String {
+    public static func render(_ plans: [WhitelistPlan], prefixListPlans: [PrefixListPlan] = [], tierPlans: [TierPlan] = [], bastionPlans: [BastionPlan] = []) throws -> String {
         let sorted = plans.sorted { $0.environment < $1.environment }
         let document = Document(
-            changes: sorted.contains { $0.hasChanges } || prefixListPlans.contains { $0.hasChanges },
+            changes: sorted.contains { $0.hasChanges } || prefixListPlans.contains { $0.hasChanges } || tierPlans.contains { $0.hasChanges }
+                || bastionPlans.contains { $0.hasChanges },
             summary: Summary(
                 authorize: sorted.reduce(0) { $0 + $1.authorizeCount },
                 update: sorted.reduce(0) { $0 + $1.updateCount },
                 revoke: sorted.reduce(0) { $0 + $1.revokeCount }
             ),
             environments: sorted,
-            prefixListEnvironments: prefixListPlans.sorted { $0.environment < $1.environment }
+            prefixListEnvironments: prefixListPlans.sorted { $0.environment < $1.environment },
+            tiers: TierPlanDocument.documents(tierPlans),
+            bastions: bastionPlans.sorted { $0.environment < $1.environment }
         )
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

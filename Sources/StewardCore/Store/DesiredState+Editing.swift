@@ -35,13 +35,16 @@ extension DesiredState {
         case .extendBastionLease(let span):
             guard let lease = bastion, lease.isActive(at: now) else { throw .noBastionLease(environment: environment) }
             guard tier == .running else { throw .tierNotRunning(environment: environment, tier: tier) }
-            let start = lease.requestedAt ?? now
+            // A hand-written lease without requested_at counts its lifetime from its expiry, and
+            // keeps that as its start so its launch token (derived from it) never changes.
+            let start = lease.requestedAt ?? lease.expiresAt
             let limit = start.addingTimeInterval(policy.bastionMaximumLifetime.timeInterval)
             let wanted = lease.expiresAt.addingTimeInterval(span.timeInterval)
             guard wanted <= limit else {
                 throw .bastionLifetimeExceeded(environment: environment, limit: limit, maximum: policy.bastionMaximumLifetime)
             }
             next.bastion?.expiresAt = wanted
+            next.bastion?.requestedAt = start
         case .dropBastionLease:
             guard bastion != nil else { throw .noBastionLease(environment: environment) }
             next.bastion = nil

@@ -5,12 +5,12 @@ import Yams
 /// The controller's keys of `steward.yaml`: how groups are selected and guarded, per-environment
 /// overrides, the audit log, the loop interval and the listen address.
 extension ConfigurationLoader {
-    static let controllerKeys = ["whitelist", "environments", "audit_log", "reconcile_interval", "listen"]
+    static let controllerKeys = ["whitelist", "environments", "audit_log", "reconcile_interval", "listen", "tiers"]
     static let whitelistKeys = [
         "selection_tags", "environment_tag", "default_ports", "ports_tag", "rule_quota", "revoke_budget", "upsert_only", "mode",
     ]
     static let revokeBudgetKeys = ["maximum_rules", "maximum_fraction"]
-    static let environmentKeys = ["whitelist_mode", "whitelist_ports", "upsert_only"]
+    static let environmentKeys = ["whitelist_mode", "whitelist_ports", "upsert_only", "ecs_cluster", "bastion_launch_template"]
 
     func decodeController(_ fields: NodeReader.Fields, into configuration: inout StewardConfiguration, reader: inout NodeReader) {
         if let field = fields["whitelist"], !reader.isNull(field.value) {
@@ -41,6 +41,9 @@ extension ConfigurationLoader {
             } catch {
                 reader.error(field.value, "'reconcile_interval': \(error.description)")
             }
+        }
+        if let field = fields["tiers"], !reader.isNull(field.value) {
+            decodeTiers(field.value, into: &configuration.tiers, reader: &reader)
         }
         if let field = fields["listen"], let text = reader.string(field.value, key: "listen") {
             if ListenAddress.isValid(text) {
@@ -120,6 +123,10 @@ extension ConfigurationLoader {
             if let field = fields["whitelist_mode"] { settings.whitelistMode = mode(field.value, key: "whitelist_mode", reader: &reader) }
             if let field = fields["whitelist_ports"] { settings.whitelistPorts = ports(field.value, key: "whitelist_ports", reader: &reader) }
             if let field = fields["upsert_only"] { settings.upsertOnly = reader.bool(field.value, key: "upsert_only") }
+            if let field = fields["ecs_cluster"] { settings.ecsCluster = nonEmpty(field.value, key: "ecs_cluster", reader: &reader) }
+            if let field = fields["bastion_launch_template"] {
+                settings.bastionLaunchTemplate = nonEmpty(field.value, key: "bastion_launch_template", reader: &reader)
+            }
             configuration.environments[name] = settings
         }
     }

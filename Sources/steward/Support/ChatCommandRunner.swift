@@ -28,10 +28,12 @@ enum ChatCommandRunner {
         }
         var controller: ControllerContext?
         let environment = ProcessInfo.processInfo.environment
-        if CommandContext.awsConfigured(environment), intent.edit(actor: "", now: now, policy: context.configuration.policy) != nil {
+        let isEdit = intent.edit(actor: "", now: now, policy: context.configuration.policy) != nil
+        if CommandContext.awsConfigured(environment), isEdit || intent.asksForObservedStatus {
             controller = try? ControllerContext(base: context, environment: environment)
             if let controller {
                 handler.guards.append(QuotaEditGuard(observer: controller.observer, configuration: context.configuration))
+                handler.observedStatus = controller.statusSource
             }
         }
         let reply = await handler.handle(intent, actor: CommandContext.actor(actor), now: now)

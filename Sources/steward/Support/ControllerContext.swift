@@ -11,6 +11,8 @@ struct ControllerContext {
     let transport: AsyncHTTPClientTransport
     let reconciler: Reconciler
     let observer: WhitelistObserver
+    /// What AWS holds, for `infra status` and `bastion status`.
+    let statusSource: ControllerStatusSource
 
     /// - Parameter countAWSCalls: count every AWS call in `steward_aws_calls_total` (the daemon's /metrics).
     init(options: GlobalOptions, environment: [String: String] = ProcessInfo.processInfo.environment, countAWSCalls: Bool = false) throws {
@@ -33,12 +35,28 @@ struct ControllerContext {
         let configuration = base.configuration
         let ec2 = EC2Client(client: aws)
         observer = WhitelistObserver(ec2: ec2, settings: { configuration.whitelistSettings(for: $0) })
+        let clients = TierClients(client: aws)
+        let tiers = TierReconciler(
+            observer: TierObserver(clients: clients, configuration: configuration),
+            executor: TierExecutor(clients: clients, ownerID: configuration.ownerID, environmentTag: configuration.tiers.environmentTag),
+            ownerID: configuration.ownerID
+        )
+        let bastions = BastionReconciler(ec2: ec2, configuration: configuration)
+        statusSource = ControllerStatusSource(tiers: tiers, prices: configuration.tiers.prices) { environment, lease in
+            do {
+                return BastionStatus.observedText(try await bastions.status(environment: environment, lease: lease))
+            } catch {
+                return "could not read bastion instances from AWS: \(error)"
+            }
+        }
         reconciler = Reconciler(
             store: base.store,
             observer: observer,
             executor: WhitelistExecutor(ec2: ec2, ownerID: configuration.ownerID),
             configuration: configuration,
-            audit: base.auditLog
+            audit: base.auditLog,
+            tiers: tiers,
+            bastions: bastions
         )
     }
 

@@ -8,6 +8,7 @@ enum ReportPrinter {
         for diagnostic in report.desiredStateErrors { StandardError.write(diagnostic.description) }
         for problem in report.observationProblems { StandardError.write("warning: \(problem)") }
         for refusal in report.refusals { StandardError.write("refused: \(refusal)") }
+        for warning in report.tierWarnings { StandardError.write("warning: \(warning)") }
         if let failure = report.failure { StandardError.write("error: \(failure)") }
     }
 
@@ -16,6 +17,10 @@ enum ReportPrinter {
         var text = ""
         if !report.plans.isEmpty || report.prefixListPlans.isEmpty { text += PlanTextRenderer.render(report.plans) }
         if !report.prefixListPlans.isEmpty { text += PrefixListPlanTextRenderer.render(report.prefixListPlans) }
+        if !report.tierPlans.isEmpty { text += TierPlanTextRenderer.render(report.tierPlans) }
+        if report.bastionPlans.contains(where: { !BastionPlanTextRenderer.lines($0).isEmpty }) {
+            text += BastionPlanTextRenderer.render(report.bastionPlans)
+        }
         return text
     }
 
@@ -31,8 +36,18 @@ enum ReportPrinter {
             executed.filter { $0.kind == kind && $0.outcome != .failed }.count
         }
         let failed = executed.filter { $0.outcome == .failed }.count
+        let tierKinds: Set<ActionResult.Kind> = [.saveServiceState, .scaleService, .setScalableTarget, .startDatabase, .stopDatabase,
+                                                 .snapshotDatabase, .deleteDatabase, .restoreDatabase, .tagDatabase, .startInstance, .stopInstance,
+                                                 .launchBastion, .terminateBastion, .tagBastion]
+        let tierActions = executed.filter { tierKinds.contains($0.kind) && ($0.outcome == .applied || $0.outcome == .converged) }.count
+        let deferred = executed.filter { $0.outcome == .deferred }.count
+        let tierPart = tierActions + deferred == 0 ? "" : "\(tierActions) tier action(s), \(deferred) deferred, "
         lines.append("Apply complete: \(count(.authorize)) authorized, \(count(.updateDescription)) updated, "
-            + "\(count(.revoke)) revoked, \(failed) failed.")
+            + "\(count(.revoke)) revoked, \(tierPart)\(failed) failed.")
+        var last: [EnvironmentName: TierPlan] = [:]
+        for plan in report.tierPlans { last[plan.environment] = plan }
+        let waits = Set(last.values.flatMap { plan in plan.waits.map { "\(plan.environment): \($0.resource) \($0.message)" } })
+        for wait in waits.sorted() { lines.append("waiting: \(wait) (steward run, or apply again, continues)") }
         return lines.joined(separator: "\n")
     }
 }

@@ -59,6 +59,8 @@ extension RDSClient {
         parameters.set("Engine", engine)
         parameters.set("DBSubnetGroupName", options.subnetGroupName)
         parameters.set("DBClusterParameterGroupName", options.parameterGroupName)
+        parameters.set("EngineVersion", options.engineVersion)
+        parameters.set("Port", options.port)
         parameters.setRDSList("VpcSecurityGroupIds", member: "VpcSecurityGroupId", options.vpcSecurityGroupIDs)
         parameters.setRDSTags(options.tags)
         return try await single("RestoreDBClusterFromSnapshot", parameters, element: "DBCluster", RDSDBCluster.init(xml:))

@@ -57,9 +57,23 @@ extension RDSClient {
         parameters.set("DBInstanceClass", options.instanceClass)
         parameters.set("DBSubnetGroupName", options.subnetGroupName)
         parameters.set("DBParameterGroupName", options.parameterGroupName)
+        parameters.set("Port", options.port)
         parameters.setRDSList("VpcSecurityGroupIds", member: "VpcSecurityGroupId", options.vpcSecurityGroupIDs)
         parameters.setRDSTags(options.tags)
         return try await single("RestoreDBInstanceFromDBSnapshot", parameters, element: "DBInstance", RDSDBInstance.init(xml:))
+    }
+
+    /// Adds a member instance to an Aurora cluster: a cluster restored from a snapshot comes
+    /// back without instances, so Steward recreates the members the snapshot's tags name.
+    @discardableResult
+    public func createDBInstance(identifier: String, instanceClass: String, engine: String, clusterIdentifier: String, tags: [AWSTag] = []) async throws -> RDSDBInstance {
+        var parameters = AWSQueryParameters()
+        parameters.set("DBInstanceIdentifier", identifier)
+        parameters.set("DBInstanceClass", instanceClass)
+        parameters.set("Engine", engine)
+        parameters.set("DBClusterIdentifier", clusterIdentifier)
+        parameters.setRDSTags(tags)
+        return try await single("CreateDBInstance", parameters, element: "DBInstance", RDSDBInstance.init(xml:))
     }
 
     public func addTagsToResource(arn: String, tags: [AWSTag]) async throws {

@@ -11,6 +11,12 @@ public struct RDSDBInstance: Sendable, Equatable {
     public var readReplicaSource: String?
     public var deletionProtection: Bool
     public var tags: [AWSTag]
+    // What a restore from snapshot needs to recreate the instance as it was.
+    public var engineVersion: String?
+    public var port: Int?
+    public var subnetGroupName: String?
+    public var vpcSecurityGroupIDs: [String]
+    public var parameterGroupName: String?
 
     init(xml element: AWSXMLElement) {
         identifier = element.string("DBInstanceIdentifier") ?? ""
@@ -23,5 +29,10 @@ public struct RDSDBInstance: Sendable, Equatable {
         readReplicaSource = element.string("ReadReplicaSourceDBInstanceIdentifier")
         deletionProtection = element.bool("DeletionProtection") ?? false
         tags = element.list("TagList", item: "Tag").map(AWSTag.init(rdsTag:))
+        engineVersion = element.string("EngineVersion")
+        port = element.child("Endpoint")?.int("Port") ?? element.int("DbInstancePort").flatMap { $0 == 0 ? nil : $0 }
+        subnetGroupName = element.child("DBSubnetGroup")?.string("DBSubnetGroupName")
+        vpcSecurityGroupIDs = element.list("VpcSecurityGroups", item: "VpcSecurityGroupMembership").compactMap { $0.string("VpcSecurityGroupId") }
+        parameterGroupName = element.list("DBParameterGroups", item: "DBParameterGroup").first?.string("DBParameterGroupName")
     }
 }

@@ -1,0 +1,147 @@
+import Foundation
+import Logging
+import StewardAWS
+import StewardCore
+
+/// Runs a tier plan's steps in order. A failed step stops the later steps on the same
+/// resource (a service isn't scaled to 0 if its count couldn't be saved); other resources go
+/// on. "Not ready yet" answers from AWS are deferrals, not failures.
+public struct TierExecutor: Sendable {
+    public let clients: TierClients
+    public let ownerID: String
+    public let environmentTag: String
+    let logger: Logger
+    let clock: @Sendable () -> Date
+
+    public init(clients: TierClients, ownerID: String, environmentTag: String, logger: Logger = Logger(label: "steward.tier"),
+                clock: @escaping @Sendable () -> Date = { Date() }) {
+        self.clients = clients
+        self.ownerID = ownerID
+        self.environmentTag = environmentTag
+        self.logger = logger
+        self.clock = clock
+    }
+
+    /// AWS error codes meaning "the resource is mid-transition; try again later".
+    static let notReadyCodes: Set<String> = [
+        "InvalidDBInstanceState", "InvalidDBInstanceStateFault", "InvalidDBClusterStateFault", "InvalidDBSnapshotState",
+        "InvalidDBClusterSnapshotStateFault", "IncorrectInstanceState", "IncorrectState",
+    ]
+    /// Codes meaning the change is already in place.
+    static let convergedCodes: Set<String> = ["DBSnapshotAlreadyExists", "DBClusterSnapshotAlreadyExistsFault", "DBInstanceAlreadyExists", "DBClusterAlreadyExistsFault"]
+
+    public func execute(_ plan: TierPlan) async -> [ActionResult] {
+        var results: [ActionResult] = []
+        var blocked: Set<String> = []
+        for step in plan.steps {
+            let resource = step.action.resource.name
+            guard !blocked.contains(resource) else {
+                results.append(result(step, plan, .refused, "an earlier step on \(resource) did not complete"))
+                continue
+            }
+            do {
+                try await perform(step.action, environment: plan.environment)
+                results.append(result(step, plan, .applied, nil))
+            } catch let error as AWSError where Self.convergedCodes.contains(error.code) {
+                results.append(result(step, plan, .converged, error.code))
+            } catch let error as AWSError where Self.notReadyCodes.contains(error.code) {
+                blocked.insert(resource)
+                results.append(result(step, plan, .deferred, "\(error.code): \(error.message)"))
+            } catch {
+                blocked.insert(resource)
+                logger.error("tier action failed", metadata: ["resource": "\(resource)", "action": "\(step.action.kind.rawValue)", "error": "\(error)"])
+                results.append(result(step, plan, .failed, "\(error)"))
+            }
+        }
+        return results
+    }
+
+    private func result(_ step: TierStep, _ plan: TierPlan, _ outcome: ActionResult.Outcome, _ message: String?) -> ActionResult {
+        ActionResult(kind: step.action.kind, environment: plan.environment, resource: step.action.resource.name,
+                     target: step.action.summary, reason: step.reason, outcome: outcome, message: message)
+    }
+
+    private func ownedTags(_ environment: EnvironmentName) -> [AWSTag] {
+        [AWSTag(key: StewardTag.owner, value: ownerID), AWSTag(key: environmentTag, value: environment.rawValue)]
+    }
+
+    private func perform(_ action: TierAction, environment: EnvironmentName) async throws {
+        switch action {
+        case .saveServiceState(.service(_, _, let arn), let saved):
+            try await clients.ecs.tagResource(arn: arn, tags: saved.tags.sorted { $0.key < $1.key }.map { AWSTag(key: $0.key, value: $0.value) })
+        case .setScalableTarget(.service(let cluster, let name, _), let capacity):
+            try await clients.autoScaling.registerScalableTarget(
+                serviceNamespace: "ecs", resourceID: "service/\(cluster)/\(name)", scalableDimension: TierObserver.ecsDimension,
+                minCapacity: capacity.minCapacity, maxCapacity: capacity.maxCapacity)
+        case .scaleService(.service(let cluster, let name, _), let count):
+            try await clients.ecs.updateService(cluster: cluster, service: name, desiredCount: count)
+        case .markServiceRestored(.service(_, _, let arn)):
+            try await clients.ecs.tagResource(arn: arn, tags: [AWSTag(key: StewardTag.scaledDown, value: "false")])
+        case .startDatabase(.database(.instance, let identifier, _)):
+            try await clients.rds.startDBInstance(identifier: identifier)
+        case .startDatabase(.database(.cluster, let identifier, _)):
+            _ = try await clients.rds.startDBCluster(identifier: identifier)
+        case .stopDatabase(.database(let kind, let identifier, let arn)):
+            if kind == .instance { try await clients.rds.stopDBInstance(identifier: identifier) } else { _ = try await clients.rds.stopDBCluster(identifier: identifier) }
+            try await clients.rds.addTagsToResource(arn: arn, tags: [AWSTag(key: StewardTag.stoppedAt, value: Timestamp.text(clock()))])
+        case .snapshotDatabase(let settings, let snapshotIdentifier):
+            let tags = settings.snapshotTags.sorted { $0.key < $1.key }.map { AWSTag(key: $0.key, value: $0.value) } + ownedTags(environment)
+            if settings.kind == .instance {
+                _ = try await clients.rds.createDBSnapshot(instanceIdentifier: settings.identifier, snapshotIdentifier: snapshotIdentifier, tags: tags)
+            } else {
+                _ = try await clients.rds.createDBClusterSnapshot(clusterIdentifier: settings.identifier, snapshotIdentifier: snapshotIdentifier, tags: tags)
+            }
+        case .deleteDatabase(.database(let kind, let identifier, _), let members, let finalSnapshot):
+            try await verifySnapshot(finalSnapshot, kind: kind, source: identifier)
+            if kind == .instance {
+                try await clients.rds.deleteDBInstance(identifier: identifier, finalSnapshot: .skip)
+            } else {
+                for member in members {
+                    do {
+                        try await clients.rds.deleteDBInstance(identifier: member, finalSnapshot: .skip)
+                    } catch let error as AWSError where error.code == "DBInstanceNotFound" || error.code == "DBInstanceNotFoundFault" {
+                        continue
+                    }
+                }
+                try await clients.rds.deleteDBCluster(identifier: identifier, finalSnapshot: .skip)
+            }
+        case .restoreDatabase(let snapshot):
+            let settings = snapshot.settings
+            var options = RDSRestoreOptions(
+                vpcSecurityGroupIDs: settings.securityGroups, parameterGroupName: settings.parameterGroup, subnetGroupName: settings.subnetGroup,
+                instanceClass: settings.instanceClass, port: settings.port, tags: ownedTags(environment))
+            if settings.kind == .instance {
+                try await clients.rds.restoreDBInstanceFromDBSnapshot(identifier: settings.identifier, snapshotIdentifier: snapshot.identifier, options: options)
+            } else {
+                options.instanceClass = nil
+                options.engineVersion = settings.engineVersion
+                try await clients.rds.restoreDBClusterFromSnapshot(identifier: settings.identifier, snapshotIdentifier: snapshot.identifier, engine: settings.engine, options: options)
+            }
+        case .createClusterMember(let cluster, let engine, let member):
+            try await clients.rds.createDBInstance(identifier: member.identifier, instanceClass: member.instanceClass, engine: engine,
+                                                   clusterIdentifier: cluster, tags: ownedTags(environment))
+        case .markSnapshotRestored(.snapshot(_, _, let arn)):
+            try await clients.rds.addTagsToResource(arn: arn, tags: [AWSTag(key: StewardTag.restoredAt, value: Timestamp.text(clock()))])
+        case .startInstances(let ids):
+            _ = try await clients.ec2.startInstances(ids)
+        case .stopInstances(let ids):
+            _ = try await clients.ec2.stopInstances(ids)
+        default:
+            throw TierExecutionError.mismatchedResource(action: action.kind.rawValue, resource: action.resource.name)
+        }
+    }
+
+    /// Looks at the final snapshot once more just before a delete: a plan confirmed minutes
+    /// ago must not delete a database whose snapshot has since gone or failed.
+    private func verifySnapshot(_ identifier: String, kind: DatabaseKind, source: String) async throws {
+        let status: String?
+        if kind == .instance {
+            status = try await clients.rds.describeDBSnapshots(snapshotIdentifier: identifier).first { $0.instanceIdentifier == source }?.status
+        } else {
+            status = try await clients.rds.describeDBClusterSnapshots(snapshotIdentifier: identifier).first { $0.clusterIdentifier == source }?.status
+        }
+        guard status == "available" else {
+            throw TierExecutionError.finalSnapshotNotAvailable(snapshot: identifier, database: source, status: status)
+        }
+    }
+}

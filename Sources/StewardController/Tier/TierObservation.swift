@@ -1,0 +1,13 @@
+import StewardCore
+
+/// What one tier observation found, per environment, and what it could not read.
+public struct TierObservation: Sendable {
+    public var resources: [EnvironmentName: ObservedTierResources]
+    /// One line each, naming the environment and the call; those environments plan nothing.
+    public var problems: [EnvironmentName: String]
+
+    public init(resources: [EnvironmentName: ObservedTierResources] = [:], problems: [EnvironmentName: String] = [:]) {
+        self.resources = resources
+        self.problems = problems
+    }
+}

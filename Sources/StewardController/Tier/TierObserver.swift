@@ -1,0 +1,172 @@
+import Foundation
+import StewardAWS
+import StewardCore
+
+/// Reads the tier resources of the given environments: per environment its ECS services
+/// (ListServices, DescribeServices per 10, one DescribeScalableTargets), and for all of them
+/// together the RDS instances, Aurora clusters, their final snapshots and the EC2 instances
+/// (RDS has no tag filters, so those are filtered here by the environment tag).
+public struct TierObserver: Sendable {
+    public let clients: TierClients
+    public let configuration: StewardConfiguration
+
+    public init(clients: TierClients, configuration: StewardConfiguration) {
+        self.clients = clients
+        self.configuration = configuration
+    }
+
+    static let ecsDimension = "ecs:service:DesiredCount"
+
+    public func observe(_ environments: [EnvironmentName]) async throws -> TierObservation {
+        guard !environments.isEmpty else { return TierObservation() }
+        let wanted = Set(environments.map(\.rawValue))
+        let tagKey = configuration.tiers.environmentTag
+
+        async let services = observeServices(environments)
+        async let databases = observeDatabases(wanted: wanted, tagKey: tagKey)
+        async let snapshots = observeSnapshots(wanted: wanted, tagKey: tagKey)
+        async let instances = observeInstances(environments, tagKey: tagKey)
+
+        var observation = TierObservation()
+        for environment in environments { observation.resources[environment] = ObservedTierResources(environment: environment) }
+        let (serviceResult, databaseList, snapshotList, instanceList) = try await (services, databases, snapshots, instances)
+        for (environment, result) in serviceResult {
+            switch result {
+            case .success(let list): observation.resources[environment]?.services = list
+            case .failure(let problem): observation.problems[environment] = problem.description
+            }
+        }
+        for (environment, database) in databaseList { observation.resources[environment]?.databases.append(database) }
+        for (environment, snapshot) in snapshotList { observation.resources[environment]?.snapshots.append(snapshot) }
+        for (environment, instance) in instanceList { observation.resources[environment]?.instances.append(instance) }
+        return observation
+    }
+
+    // MARK: ECS
+
+    private func observeServices(_ environments: [EnvironmentName]) async throws -> [(EnvironmentName, Result<[ObservedService], ObservationProblem>)] {
+        try await withThrowingTaskGroup(of: (EnvironmentName, Result<[ObservedService], ObservationProblem>).self) { group in
+            for environment in environments {
+                group.addTask { (environment, try await observeServices(of: environment)) }
+            }
+            var results: [(EnvironmentName, Result<[ObservedService], ObservationProblem>)] = []
+            for try await result in group { results.append(result) }
+            return results
+        }
+    }
+
+    struct ObservationProblem: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    private func observeServices(of environment: EnvironmentName) async throws -> Result<[ObservedService], ObservationProblem> {
+        let cluster = configuration.ecsCluster(for: environment)
+        let arns: [String]
+        do {
+            arns = try await clients.ecs.listServices(cluster: cluster)
+        } catch let error as AWSError where error.code == "ClusterNotFoundException" {
+            // An environment without an ECS cluster simply has no services.
+            return .success([])
+        }
+        guard !arns.isEmpty else { return .success([]) }
+        let described = try await clients.ecs.describeServices(cluster: cluster, services: arns)
+        if let failure = described.failures.first {
+            return .failure(ObservationProblem(description: "\(environment): ECS could not describe \(failure.arn ?? "a service") of cluster \(cluster): \(failure.reason ?? "unknown reason")"))
+        }
+        let active = described.services.filter { ($0.status ?? "ACTIVE") == "ACTIVE" }
+        var targets: [String: ScalableCapacity] = [:]
+        let resourceIDs = active.map { "service/\(cluster)/\($0.serviceName)" }
+        var start = 0
+        while start < resourceIDs.count {
+            // DescribeScalableTargets takes at most 50 resource ids.
+            let batch = Array(resourceIDs[start..<min(start + 50, resourceIDs.count)])
+            for target in try await clients.autoScaling.describeScalableTargets(serviceNamespace: "ecs", resourceIDs: batch, scalableDimension: Self.ecsDimension) {
+                targets[target.resourceID] = ScalableCapacity(minCapacity: target.minCapacity, maxCapacity: target.maxCapacity)
+            }
+            start += 50
+        }
+        return .success(active.map { service in
+            ObservedService(
+                cluster: cluster, name: service.serviceName, arn: service.serviceArn, desiredCount: service.desiredCount,
+                runningCount: service.runningCount, pendingCount: service.pendingCount, tags: Self.dictionary(service.tags),
+                scalableTarget: targets["service/\(cluster)/\(service.serviceName)"]
+            )
+        })
+    }
+
+    // MARK: RDS
+
+    private func observeDatabases(wanted: Set<String>, tagKey: String) async throws -> [(EnvironmentName, ObservedDatabase)] {
+        async let instancesCall = clients.rds.describeDBInstances()
+        async let clustersCall = clients.rds.describeDBClusters()
+        let (instances, clusters) = try await (instancesCall, clustersCall)
+        var result: [(EnvironmentName, ObservedDatabase)] = []
+        let memberClasses = Dictionary(instances.map { ($0.identifier, $0.instanceClass ?? "") }, uniquingKeysWith: { first, _ in first })
+        for instance in instances where instance.clusterIdentifier == nil {
+            let tags = Self.dictionary(instance.tags)
+            guard let environment = Self.environment(tags[tagKey], wanted: wanted) else { continue }
+            let settings = DatabaseSettings(
+                identifier: instance.identifier, kind: .instance, engine: instance.engine, engineVersion: instance.engineVersion,
+                instanceClass: instance.instanceClass, port: instance.port, subnetGroup: instance.subnetGroupName,
+                securityGroups: instance.vpcSecurityGroupIDs, parameterGroup: instance.parameterGroupName
+            )
+            result.append((environment, ObservedDatabase(
+                settings: settings, arn: instance.arn, status: instance.status, deletionProtection: instance.deletionProtection,
+                isReadReplica: instance.readReplicaSource != nil, multiAZ: instance.multiAZ, tags: tags)))
+        }
+        for cluster in clusters {
+            let tags = Self.dictionary(cluster.tags)
+            guard let environment = Self.environment(tags[tagKey], wanted: wanted) else { continue }
+            let settings = DatabaseSettings(
+                identifier: cluster.identifier, kind: .cluster, engine: cluster.engine, engineVersion: cluster.engineVersion,
+                port: cluster.port, subnetGroup: cluster.subnetGroupName, securityGroups: cluster.vpcSecurityGroupIDs,
+                parameterGroup: cluster.parameterGroupName,
+                members: cluster.memberInstanceIdentifiers.map { DatabaseMember(identifier: $0, instanceClass: memberClasses[$0] ?? "") }
+            )
+            result.append((environment, ObservedDatabase(
+                settings: settings, arn: cluster.arn, status: cluster.status, deletionProtection: cluster.deletionProtection, tags: tags)))
+        }
+        return result
+    }
+
+    private func observeSnapshots(wanted: Set<String>, tagKey: String) async throws -> [(EnvironmentName, ObservedSnapshot)] {
+        async let instanceSnapshots = clients.rds.describeDBSnapshots()
+        async let clusterSnapshots = clients.rds.describeDBClusterSnapshots()
+        let (instances, clusters) = try await (instanceSnapshots, clusterSnapshots)
+        var result: [(EnvironmentName, ObservedSnapshot)] = []
+        func add(identifier: String, arn: String?, status: String, createdAt: Date?, tags awsTags: [AWSTag]) {
+            let tags = Self.dictionary(awsTags)
+            guard let environment = Self.environment(tags[tagKey], wanted: wanted),
+                  let settings = DatabaseSettings(snapshotTags: tags) else { return }
+            result.append((environment, ObservedSnapshot(identifier: identifier, arn: arn ?? "", status: status, createdAt: createdAt, settings: settings, tags: tags)))
+        }
+        for snapshot in instances { add(identifier: snapshot.identifier, arn: snapshot.arn, status: snapshot.status, createdAt: snapshot.createdAt, tags: snapshot.tags) }
+        for snapshot in clusters { add(identifier: snapshot.identifier, arn: snapshot.arn, status: snapshot.status, createdAt: snapshot.createdAt, tags: snapshot.tags) }
+        return result
+    }
+
+    // MARK: EC2
+
+    private func observeInstances(_ environments: [EnvironmentName], tagKey: String) async throws -> [(EnvironmentName, ObservedInstance)] {
+        let found = try await clients.ec2.describeInstances(filters: [
+            EC2Filter(name: "tag:\(tagKey)", values: environments.map(\.rawValue)),
+            EC2Filter(name: "instance-state-name", values: ["pending", "running", "stopping", "stopped"]),
+        ])
+        let wanted = Set(environments.map(\.rawValue))
+        return found.compactMap { instance in
+            let tags = Self.dictionary(instance.tags)
+            // Bastions live by their leases, not by the tier.
+            guard tags[StewardTag.role] != StewardTag.bastionRole, let environment = Self.environment(tags[tagKey], wanted: wanted) else { return nil }
+            return (environment, ObservedInstance(id: instance.instanceID, state: instance.state, instanceType: instance.instanceType, tags: tags))
+        }
+    }
+
+    static func dictionary(_ tags: [AWSTag]) -> [String: String] {
+        Dictionary(tags.map { ($0.key, $0.value) }, uniquingKeysWith: { _, last in last })
+    }
+
+    static func environment(_ value: String?, wanted: Set<String>) -> EnvironmentName? {
+        guard let value, wanted.contains(value) else { return nil }
+        return try? EnvironmentName(value)
+    }
+}
