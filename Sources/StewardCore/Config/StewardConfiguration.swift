@@ -20,6 +20,7 @@ public struct StewardConfiguration: Sendable, Hashable {
     public var reconcileInterval: TimeSpan = TimeSpan(seconds: 60)
     /// Where `steward run` serves /healthz, /readyz and /metrics.
     public var listenAddress: String = "127.0.0.1:9090"
+    public var slack: SlackSettings = SlackSettings()
     /// How tier resources are found and priced.
     public var tiers: TierSettings = TierSettings()
 

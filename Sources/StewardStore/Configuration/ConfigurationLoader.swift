@@ -7,7 +7,7 @@ import Yams
 public struct ConfigurationLoader: Sendable {
     public init() {}
 
-    static let topLevelKeys = ["owner_id", "desired_state", "default_environment", "policy"] + controllerKeys
+    static let topLevelKeys = ["owner_id", "desired_state", "default_environment", "policy"] + controllerKeys + slackTopLevelKeys
     static let policyKeys = [
         "minimum_prefix_length_ipv4", "minimum_prefix_length_ipv6", "allow_world_open", "allow_permanent_entries",
         "default_ttl", "maximum_ttl", "bastion_ttl", "bastion_maximum_lifetime",
@@ -88,6 +88,7 @@ public struct ConfigurationLoader: Sendable {
                 configuration.policy = decodePolicy(field.value, reader: &reader)
             }
             decodeController(fields, into: &configuration, reader: &reader)
+            decodeSlack(fields, into: &configuration, reader: &reader)
         }
         if reader.diagnostics.hasErrors { throw .invalid(reader.diagnostics.sorted) }
         return configuration

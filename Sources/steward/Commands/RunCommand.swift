@@ -78,13 +78,15 @@ struct RunCommand: AsyncParsableCommand {
         }
 
         let status = ReconcileStatus()
+        let slack = try await SlackWiring.make(context: context, logger: logger)  // Slack (issue 6): nil without tokens
         let loop = ReconcileLoop(
             reconciler: context.reconciler,
             schedule: LoopSchedule(interval: .seconds(span.seconds)),
             status: status,
             metrics: ReconcileMetrics(),
             logger: Logger(label: "steward.loop"),
-            onReport: { _, snapshot in
+            onReport: { report, snapshot in
+                slack?.reconciled(report)  // Slack (issue 6): follow-ups and notifications
                 if snapshot.completed == 1 {
                     let elapsed = ProcessUptime.elapsed
                     let milliseconds = elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
@@ -92,10 +94,12 @@ struct RunCommand: AsyncParsableCommand {
                 }
             }
         )
+        slack?.attach(loop)  // Slack (issue 6): edits from Slack wake the loop
         let watcher = DesiredStateWatcher(directory: context.base.desiredStateDirectory.path, logger: Logger(label: "steward.watch")) { names in
             loop.wake(reason: names.isEmpty ? "desired state changed" : "changed: \(names.joined(separator: ", "))")
         }
-        let http = DaemonHTTPServer.application(address: address, status: status, registry: registry, logger: Logger(label: "steward.http"))
+        let http = DaemonHTTPServer.application(address: address, status: status, registry: registry, logger: Logger(label: "steward.http"),
+                                               routes: { slack?.registerRoutes(on: $0) })  // Slack (issue 6): HTTP mode
 
         logger.info("steward run starting", metadata: [
             "desired_state": "\(context.base.desiredStateDirectory.path)",
@@ -104,7 +108,7 @@ struct RunCommand: AsyncParsableCommand {
         ])
         // Shut down in reverse order: the loop first (finishing its pass), the HTTP server last.
         let group = ServiceGroup(configuration: ServiceGroupConfiguration(
-            services: [http, watcher, loop],
+            services: [http, watcher, loop] + (slack?.services ?? []),  // Slack (issue 6): stops first
             gracefulShutdownSignals: [.sigterm, .sigint],
             logger: logger
         ))

@@ -8,9 +8,11 @@ import StewardController
 /// `Application` is a `Service`, so it joins the same group as the loop and shuts down with it.
 enum DaemonHTTPServer {
     static func application(
-        address: ListenAddress, status: ReconcileStatus, registry: PrometheusCollectorRegistry, logger: Logger
+        address: ListenAddress, status: ReconcileStatus, registry: PrometheusCollectorRegistry, logger: Logger,
+        routes: (Router<BasicRequestContext>) -> Void = { _ in }  // Slack (issue 6): HTTP-mode route
     ) -> some ApplicationProtocol {
         let router = Router()
+        routes(router)  // Slack (issue 6)
         router.get("healthz") { _, _ in
             // The process is up and its event loop answers: that is all liveness means.
             "ok\n"

@@ -1,0 +1,18 @@
+/// What one reconcile did in one environment, as lines ready to show (built by the daemon from
+/// the controller's report, which this target does not import).
+public struct EnvironmentOutcome: Sendable, Hashable {
+    /// e.g. `authorized 203.0.113.10/32 tcp/443 on sg-0abc`.
+    public var applied: [String]
+    /// e.g. `authorize 203.0.113.10/32 tcp/443 on sg-0abc failed: …`.
+    public var failed: [String]
+    /// Guards that held something back, desired-state errors.
+    public var problems: [String]
+
+    public init(applied: [String] = [], failed: [String] = [], problems: [String] = []) {
+        self.applied = applied
+        self.failed = failed
+        self.problems = problems
+    }
+
+    public var succeeded: Bool { failed.isEmpty && problems.isEmpty }
+}

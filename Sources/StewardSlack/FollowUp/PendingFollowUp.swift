@@ -1,0 +1,11 @@
+import Foundation
+import StewardCore
+
+/// An accepted edit waiting for the reconcile that applies it.
+struct PendingFollowUp: Sendable {
+    var environment: EnvironmentName
+    var responseURL: String
+    /// The command as typed, e.g. `/whitelist add 203.0.113.10 --env dev`.
+    var command: String
+    var editedAt: Date
+}

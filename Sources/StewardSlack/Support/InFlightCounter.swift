@@ -1,0 +1,35 @@
+import Synchronization
+
+/// Counts envelopes being handled on one connection, so a connection being replaced can wait
+/// for its acks to go out before it closes.
+final class InFlightCounter: Sendable {
+    private struct State {
+        var count = 0
+        var idle = OneShotSignal()
+    }
+
+    private let state = Mutex(State())
+
+    func enter() {
+        state.withLock { state in
+            if state.count == 0 { state.idle = OneShotSignal() }
+            state.count += 1
+        }
+    }
+
+    func leave() {
+        let idle = state.withLock { state -> OneShotSignal? in
+            state.count -= 1
+            return state.count == 0 ? state.idle : nil
+        }
+        idle?.fire()
+    }
+
+    var count: Int { state.withLock { $0.count } }
+
+    /// Returns once nothing is in flight (or at once if nothing is).
+    func waitUntilIdle() async {
+        let idle = state.withLock { $0.count == 0 ? nil : $0.idle }
+        await idle?.wait()
+    }
+}

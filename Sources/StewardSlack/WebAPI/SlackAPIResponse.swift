@@ -1,0 +1,9 @@
+/// The envelope of every Web API answer: `{"ok":true,…}` or `{"ok":false,"error":"code"}`.
+struct SlackAPIResponse: Decodable, Sendable {
+    var ok: Bool
+    var error: String?
+    /// `apps.connections.open`: the single-use WebSocket URL.
+    var url: String?
+    /// `chat.postMessage`: the message timestamp.
+    var ts: String?
+}

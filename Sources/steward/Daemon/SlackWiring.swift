@@ -1,0 +1,116 @@
+import Foundation
+import Hummingbird
+import Logging
+import ServiceLifecycle
+import StewardController
+import StewardCore
+import StewardSlack
+import Synchronization
+
+/// Plugs Slack into `steward run`: the Socket Mode client (or the HTTP-mode route), the
+/// command responder over the same store as the CLI, follow-ups and notifications fed from
+/// the loop's reports. nil from `make` when no Slack token is configured: the daemon then runs
+/// without Slack, as before.
+final class SlackWiring: Sendable {
+    let services: [any Service]
+    private let pump: SlackReportPump
+    private let route: SlackHTTPRoute?
+    private let loop = Mutex<ReconcileLoop?>(nil)
+
+    private init(services: [any Service], pump: SlackReportPump, route: SlackHTTPRoute?) {
+        self.services = services
+        self.pump = pump
+        self.route = route
+    }
+
+    static func make(context: ControllerContext, environment: [String: String] = ProcessInfo.processInfo.environment,
+                     logger: Logger) async throws -> SlackWiring? {
+        let configuration = context.base.configuration
+        let settings = configuration.slack
+        let credentials = try await SlackSecrets.resolve(environment: environment, secretID: settings.secretID, transport: context.transport)
+        guard credentials.appToken != nil || credentials.botToken != nil || credentials.signingSecret != nil else { return nil }
+        let slackLogger = Logger(label: "steward.slack")
+        let api = SlackWebAPI(baseURL: environment["SLACK_API_URL"].flatMap { $0.isEmpty ? nil : $0 } ?? SlackWebAPI.defaultBaseURL)
+
+        let followUps = FollowUpTracker(logger: slackLogger) { url, message in try await api.respond(to: url, with: message) }
+        var notifier: SlackNotifier?
+        if let channel = settings.notifyChannel {
+            guard let bot = credentials.botToken else {
+                throw CommandFailure(message: "Slack: slack.notify_channel is set but no bot token is: set SLACK_BOT_TOKEN "
+                    + "(or bot_token in the secret), or remove notify_channel")
+            }
+            notifier = SlackNotifier(channel: channel, api: api, botToken: bot, logger: slackLogger)
+        }
+        let audit: (@Sendable (AuditRecord) async -> Void)? = context.base.auditLog.map { log in
+            { @Sendable record in try? await log.append(record) }
+        }
+        let pump = SlackReportPump(followUps: followUps, notifier: notifier, store: context.base.store, settings: settings, logger: slackLogger)
+        let wiring = SlackWiringBox()
+        let responder = SlackCommandResponder(
+            store: context.base.store, policy: configuration.policy, defaultEnvironment: configuration.defaultEnvironment,
+            access: SlackAccessPolicy(settings: settings), audit: audit, followUps: followUps, logger: slackLogger,
+            onEdit: { environment in wiring.value?.wake(environment) })
+
+        var services: [any Service] = [pump]
+        if let notifier { services.append(notifier) }
+        var route: SlackHTTPRoute?
+        switch settings.mode {
+        case .socket:
+            guard let app = credentials.appToken else {
+                throw CommandFailure(message: "Slack: Socket Mode needs the app-level token: set SLACK_APP_TOKEN (xapp-…, scope "
+                    + "connections:write) or app_token in the secret, or set slack.mode: http")
+            }
+            let client = SocketModeClient(appToken: app, api: api, configuration: socketConfiguration(environment), logger: slackLogger) { command in
+                await responder.respond(to: command)
+            }
+            services.append(SlackGuardedService(service: client, logger: slackLogger))
+        case .http:
+            guard let secret = credentials.signingSecret else {
+                throw CommandFailure(message: "Slack: HTTP mode needs the signing secret: set SLACK_SIGNING_SECRET, or set slack.mode: socket")
+            }
+            route = SlackHTTPRoute(verifier: SlackRequestVerifier(signingSecret: secret), responder: responder)
+        }
+        logger.info("Slack enabled", metadata: ["mode": "\(settings.mode.rawValue)", "notify_channel": "\(settings.notifyChannel ?? "none")"])
+        let made = SlackWiring(services: services, pump: pump, route: route)
+        wiring.value = made
+        return made
+    }
+
+    /// Test hooks for timing (`STEWARD_SLACK_PING_INTERVAL=1s` etc.); production keeps the defaults.
+    private static func socketConfiguration(_ environment: [String: String]) -> SocketModeConfiguration {
+        var configuration = SocketModeConfiguration()
+        func span(_ key: String) -> Duration? {
+            environment[key].flatMap { try? TimeSpan(parsing: $0) }.map { .seconds($0.seconds) }
+        }
+        if let ping = span("STEWARD_SLACK_PING_INTERVAL") { configuration.pingInterval = ping }
+        return configuration
+    }
+
+    /// The loop to wake on an edit; set once the loop exists (it needs `reconciled` first).
+    func attach(_ loop: ReconcileLoop) {
+        self.loop.withLock { $0 = loop }
+    }
+
+    func wake(_ environment: EnvironmentName) {
+        loop.withLock { $0 }?.wake(environment: environment)
+    }
+
+    /// From the loop's `onReport`.
+    func reconciled(_ report: ReconcileReport) {
+        pump.publish(report)
+    }
+
+    /// HTTP mode's `/slack/commands`; nothing in Socket Mode.
+    func registerRoutes(on router: Router<BasicRequestContext>) {
+        route?.register(on: router)
+    }
+}
+
+/// Lets the responder's wake closure reach the wiring created after it.
+private final class SlackWiringBox: Sendable {
+    private let stored = Mutex<SlackWiring?>(nil)
+    var value: SlackWiring? {
+        get { stored.withLock { $0 } }
+        set { stored.withLock { $0 = newValue } }
+    }
+}
