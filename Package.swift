@@ -127,6 +127,11 @@ let package = Package(
             path: "Benchmarks/loop-bench"
         ),
         .executableTarget(
+            name: "slack-bench",
+            dependencies: ["SlackEmulator", "StewardTestSupport", "StewardAWS"],
+            path: "Benchmarks/slack-bench"
+        ),
+        .executableTarget(
             name: "tier-bench",
             dependencies: ["StewardController", "StewardTestSupport"],
             path: "Benchmarks/tier-bench"

@@ -1,5 +1,6 @@
 import Foundation
 import SlackEmulator
+import StewardCore
 import StewardTestSupport
 import Testing
 
@@ -80,6 +81,45 @@ import Testing
             #expect(audit.contains("\"action\":\"infra teardown\""))
             Self.expectNoTokens(in: estate)
             print("slack e2e: envelope → rule visible in moto (boto3 polling) took \(converged)")
+        }
+    }
+
+    @Test func anEntryAboutToExpireIsWarnedOnceThenItsExpiryIsAnnounced() async throws {
+        try await SlackEstate.with { estate in
+            let group = try await estate.managedGroup("web")
+            let second = try await estate.managedGroup("api")
+            // Whole seconds (the file format); far enough ahead that the grant lands first.
+            let expiresAt = Date(timeIntervalSince1970: (Date().timeIntervalSince1970 + 8).rounded(.up))
+            try estate.write("desired-state/dev.yaml", """
+            environment: dev
+            tier: running
+            protected: false
+            whitelist:
+              - cidr: 203.0.113.10/32
+                description: short visit
+                added_by: U0ALICE
+                added_at: \(Timestamp.text(Date().addingTimeInterval(-60)))
+                expires_at: \(Timestamp.text(expiresAt))
+
+            """)
+            try estate.write("steward.yaml", Self.config)
+            try start(estate, environment: ["SLACK_APP_TOKEN": SlackEstate.appToken, "SLACK_BOT_TOKEN": SlackEstate.botToken])
+            _ = try await estate.daemon?.waitForLine("first reconcile completed in ")
+
+            var texts: [String] = []
+            for number in 1...6 {
+                guard let message = try? await estate.emulator.waitForPostedMessage(channel: "C0NOTIFY", number: number, timeout: .seconds(20)) else { break }
+                texts.append(message.text ?? "")
+                if texts.contains(where: { $0.contains("expired and was revoked") }) { break }
+            }
+            let warnings = texts.filter { $0.contains("203.0.113.10/32") && $0.contains("expires in") }
+            #expect(warnings.count == 1, "warned once before expiry: \(texts)")
+            #expect(warnings.first?.contains("/whitelist add 203.0.113.10/32 --env dev") == true)
+            #expect(texts.contains { $0.hasSuffix("dev: 203.0.113.10/32 expired and was revoked from 2 groups") }, "\(texts)")
+            #expect(try await estate.waitForCIDRs(group, timeout: .seconds(5)) { !$0.contains("203.0.113.10/32") }.isEmpty)
+            #expect(try await estate.waitForCIDRs(second, timeout: .seconds(5)) { !$0.contains("203.0.113.10/32") }.isEmpty)
+            #expect(await estate.daemon?.stop() == 0)
+            Self.expectNoTokens(in: estate)
         }
     }
 

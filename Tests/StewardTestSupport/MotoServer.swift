@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import Foundation
+import Synchronization
 import NIOCore
 
 /// A `moto_server` process on a free 127.0.0.1 port, for one test suite. Start with `start`
@@ -10,6 +11,8 @@ public final class MotoServer: @unchecked Sendable {
     public let port: Int
     public let workingDirectory: URL
     private let process: Process
+    /// True until the first `stop`, which gives the slot back exactly once.
+    private let slotHeld = Mutex(true)
     public static let region = "us-east-1"
     public static let accessKeyID = "test"
     public static let secretAccessKey = "test"
@@ -41,6 +44,17 @@ public final class MotoServer: @unchecked Sendable {
     /// - Parameter initialNoAuthActionCount: when set, moto checks SigV4 signatures and IAM
     ///   policies after that many unauthenticated calls.
     public static func start(initialNoAuthActionCount: Int? = nil, readinessTimeout: Duration = .seconds(60)) async throws -> MotoServer {
+        // Held until `stop`: see TestSlots.
+        await TestSlots.peers.acquire()
+        do {
+            return try await launch(initialNoAuthActionCount: initialNoAuthActionCount, readinessTimeout: readinessTimeout)
+        } catch {
+            await TestSlots.peers.release()
+            throw error
+        }
+    }
+
+    private static func launch(initialNoAuthActionCount: Int?, readinessTimeout: Duration) async throws -> MotoServer {
         let environment = ProcessInfo.processInfo.environment
         guard let executable = environment["MOTO_SERVER"] ?? ProcessRunner.which("moto_server", environment: environment) else {
             throw MotoServerError.notInstalled(searched: environment["PATH"] ?? "")
@@ -77,7 +91,8 @@ public final class MotoServer: @unchecked Sendable {
         do {
             try await server.waitUntilReady(timeout: readinessTimeout, logURL: logURL)
         } catch {
-            await server.stop()
+            // `start` gives the slot back.
+            await server.terminate()
             throw error
         }
         return server
@@ -116,7 +131,19 @@ public final class MotoServer: @unchecked Sendable {
     /// SIGTERM, then SIGKILL if it has not exited within ten seconds (the supervisor gives
     /// moto five); always reaped.
     public func stop() async {
-        guard process.isRunning else { return }
+        let releasing = slotHeld.withLock { held in
+            defer { held = false }
+            return held
+        }
+        await terminate()
+        if releasing { await TestSlots.peers.release() }
+    }
+
+    private func terminate() async {
+        guard process.isRunning else {
+            try? FileManager.default.removeItem(at: workingDirectory)
+            return
+        }
         process.terminate()
         let clock = ContinuousClock()
         let deadline = clock.now + .seconds(10)

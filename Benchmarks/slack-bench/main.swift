@@ -1,0 +1,135 @@
+import Foundation
+import SlackEmulator
+import StewardAWS
+import StewardTestSupport
+
+// Slack benchmarks: the release `steward run` (found next to this executable) against the
+// Slack emulator and moto_server, both on loopback.
+//   swift build -c release --product steward && swift build -c release --product slack-bench
+//   .build/release/slack-bench [--commands 100] [--burst 1000]
+// 1. Command to converged rule: envelope sent → rule visible in moto, over N commands, with a
+//    refresh_requested reconnect half-way; ack latency (as the emulator measures it) across it.
+// 2. Reconnect: a new connection up after an abrupt drop, and after a silent half-open one.
+// 3. A burst of commands with a forced reconnect every 100: none lost, none applied twice.
+
+let arguments = CommandLine.arguments
+func option(_ name: String, _ fallback: Int) -> Int { arguments.firstIndex(of: name).flatMap { Int(arguments[$0 + 1]) } ?? fallback }
+let commands = option("--commands", 100)
+let burst = option("--burst", 1000)
+
+func percentile(_ values: [Double], _ p: Double) -> Double {
+    let sorted = values.sorted()
+    return sorted[min(sorted.count - 1, Int((Double(sorted.count) * p).rounded(.up)) - 1)]
+}
+func ms(_ duration: Duration) -> Double { Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15 }
+func f(_ value: Double) -> String { String(format: "%.1f", value) }
+
+let appToken = "xapp-1-A0BENCH-1-bench", botToken = "xoxb-1-bench"
+let moto = try await MotoServer.start()
+let slack = try await SlackEmulator.start(appToken: appToken, botToken: botToken)
+let root = FileManager.default.temporaryDirectory.appendingPathComponent("slack-bench-\(UUID().uuidString.prefix(8))")
+try FileManager.default.createDirectory(at: root.appendingPathComponent("desired-state"), withIntermediateDirectories: true)
+let transport = AsyncHTTPClientTransport()
+let ec2 = EC2Client(client: try AWSClient.fromEnvironment(moto.clientEnvironment, transport: transport))
+
+let group = try await moto.boto3("""
+ec2 = boto3.client('ec2', endpoint_url=ENDPOINT, region_name='us-east-1')
+vpc = ec2.describe_vpcs()['Vpcs'][0]['VpcId']
+tags = [{'Key': 'WhitelistManaged', 'Value': 'true'}, {'Key': 'Environment', 'Value': 'dev'}]
+print(ec2.create_security_group(GroupName='web', Description='web', VpcId=vpc, TagSpecifications=[{'ResourceType': 'security-group', 'Tags': tags}])['GroupId'])
+""").trimmingCharacters(in: .whitespacesAndNewlines)
+try "environment: dev\ntier: running\nprotected: false\nwhitelist: []\n".write(to: root.appendingPathComponent("desired-state/dev.yaml"), atomically: true, encoding: .utf8)
+// An environment without security groups takes the burst: its reconciles stay cheap and the
+// rule quota doesn't come into it.
+try "environment: load\ntier: running\nprotected: false\nwhitelist: []\n".write(to: root.appendingPathComponent("desired-state/load.yaml"), atomically: true, encoding: .utf8)
+try "slack:\n  mode: socket\n".write(to: root.appendingPathComponent("steward.yaml"), atomically: true, encoding: .utf8)
+
+let binary = URL(fileURLWithPath: arguments[0]).deletingLastPathComponent().appendingPathComponent("steward")
+let daemon = Process()
+daemon.executableURL = binary
+daemon.arguments = ["run", "--listen", "127.0.0.1:0", "--interval", "60s", "--log-level", "error",
+                    "--config", root.appendingPathComponent("steward.yaml").path]
+daemon.currentDirectoryURL = root
+var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("AWS_") && !$0.key.hasPrefix("SLACK_") }
+for (key, value) in moto.clientEnvironment { environment[key] = value }
+environment["SLACK_API_URL"] = slack.apiURL
+environment["SLACK_APP_TOKEN"] = appToken
+environment["SLACK_BOT_TOKEN"] = botToken
+daemon.environment = environment
+daemon.standardOutput = FileHandle.nullDevice
+daemon.standardError = FileHandle.nullDevice
+try daemon.run()
+
+func finish() async {
+    daemon.terminate()
+    daemon.waitUntilExit()
+    await slack.stop()
+    try? await transport.shutdown()
+    await moto.stop()
+    try? FileManager.default.removeItem(at: root)
+}
+
+do {
+    _ = try await slack.waitForConnection(number: 1, timeout: .seconds(30))
+
+    func ruleVisible(_ cidr: String, timeout: Duration) async throws -> Bool {
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            let rules = try await ec2.describeSecurityGroupRules(filters: [EC2Filter(name: "group-id", values: [group])])
+            if rules.contains(where: { $0.cidrIPv4 == cidr }) { return true }
+            try await Task.sleep(for: .milliseconds(5))
+        }
+        return false
+    }
+
+    // 1. Command → rule in moto, one command at a time; a refresh_requested half-way.
+    var converge: [Double] = []
+    var acks: [Double] = []
+    for index in 0..<(commands + 3) {
+        if index == 3 + commands / 2 { try await slack.disconnect(reason: .refreshRequested, gracePeriod: .seconds(2)) }
+        let cidr = "10.\(index / 256).\(index % 256).0/24"
+        let sent = ContinuousClock.now
+        let envelope = try await slack.sendSlashCommand(command: "/whitelist", text: "add \(cidr) bench --env dev --ttl 1d")
+        let ack = try await slack.waitForAck(envelope)
+        guard try await ruleVisible(cidr, timeout: .seconds(10)) else { fatalError("\(cidr) never reached moto") }
+        guard index >= 3 else { continue }  // warm-up
+        converge.append(ms(ContinuousClock.now - sent))
+        acks.append(ack.latency.map(ms) ?? .infinity)
+    }
+    print("command → rule visible in moto (\(converge.count) commands, one refresh_requested): p50 \(f(percentile(converge, 0.5))) ms, "
+        + "p99 \(f(percentile(converge, 0.99))) ms, max \(f(converge.max() ?? 0)) ms")
+    print("ack latency (\(acks.count) acks, across the refresh): p50 \(f(percentile(acks, 0.5))) ms, p99 \(f(percentile(acks, 0.99))) ms, "
+        + "max \(f(acks.max() ?? 0)) ms; late acks: \(slack.records.acks.filter(\.late).count), ack timeouts: \(slack.records.ackTimeouts.count)")
+
+    // 2. Reconnects.
+    for (label, fault) in [("abrupt drop", 0), ("silent half-open", 1)] {
+        let before = slack.records.connections.count
+        let at = ContinuousClock.now
+        if fault == 0 { _ = try slack.dropAbruptly() } else { _ = try slack.goSilent() }
+        let next = try await slack.waitForConnection(number: before + 1, timeout: .seconds(30))
+        print("new connection after a \(label): \(f(ms(next.openedAt - at))) ms")
+    }
+
+    // 3. Burst with a forced reconnect every 100 commands.
+    var envelopes: [String] = []
+    for index in 0..<burst {
+        if index > 0, index % 100 == 0 { try await slack.disconnect(reason: .refreshRequested, gracePeriod: .seconds(1)) }
+        let cidr = "172.\(16 + index / 65536).\(index / 256 % 256).\(index % 256)/32"
+        envelopes.append(try await slack.sendSlashCommand(command: "/whitelist", text: "add \(cidr) burst --env load --ttl 1d"))
+    }
+    var acked = 0
+    for envelope in envelopes where (try? await slack.waitForAck(envelope, timeout: .seconds(30))) != nil { acked += 1 }
+    let file = try String(contentsOf: root.appendingPathComponent("desired-state/load.yaml"), encoding: .utf8)
+    let entries = file.components(separatedBy: "- cidr: 172.").count - 1
+    let audit = (try? String(contentsOf: root.appendingPathComponent("steward-audit.jsonl"), encoding: .utf8)) ?? ""
+    let edits = audit.split(separator: "\n").filter { $0.contains("\"action\":\"whitelist add\"") && $0.contains("\"environment\":\"load\"") }
+    let applied = edits.filter { $0.contains("\"result\":\"applied\"") }.count
+    let duplicateAcks = slack.records.acks.filter(\.duplicate).count
+    print("burst of \(burst) commands, refresh every 100: \(acked) acked, \(entries) entries in desired state, "
+        + "\(applied) applied edits in the audit log, \(duplicateAcks) duplicate acks, \(slack.records.connections.count) connections in all")
+} catch {
+    print("slack-bench failed: \(error)")
+    await finish()
+    exit(1)
+}
+await finish()
