@@ -23,6 +23,9 @@ func percentile(_ values: [Double], _ p: Double) -> Double {
 }
 func ms(_ duration: Duration) -> Double { Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15 }
 func f(_ value: Double) -> String { String(format: "%.1f", value) }
+struct BenchFailure: Error, CustomStringConvertible { var message: String; var description: String { message } }
+/// Written at once (unbuffered), so figures appear as they are measured, also when piped.
+func say(_ line: String) { FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
 
 let appToken = "xapp-1-A0BENCH-1-bench", botToken = "xoxb-1-bench"
 let moto = try await MotoServer.start()
@@ -72,33 +75,38 @@ func finish() async {
 do {
     _ = try await slack.waitForConnection(number: 1, timeout: .seconds(30))
 
-    func ruleVisible(_ cidr: String, timeout: Duration) async throws -> Bool {
+    func ruleConverged(_ cidr: String, present: Bool, timeout: Duration) async throws -> Bool {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
             let rules = try await ec2.describeSecurityGroupRules(filters: [EC2Filter(name: "group-id", values: [group])])
-            if rules.contains(where: { $0.cidrIPv4 == cidr }) { return true }
+            if rules.contains(where: { $0.cidrIPv4 == cidr }) == present { return true }
             try await Task.sleep(for: .milliseconds(5))
         }
         return false
     }
 
-    // 1. Command → rule in moto, one command at a time; a refresh_requested half-way.
+    // 1. Command → converged rule in moto, one command at a time, alternating add and remove
+    //    (a group holds 60 rules); a refresh_requested half-way.
     var converge: [Double] = []
     var acks: [Double] = []
-    for index in 0..<(commands + 3) {
-        if index == 3 + commands / 2 { try await slack.disconnect(reason: .refreshRequested, gracePeriod: .seconds(2)) }
-        let cidr = "10.\(index / 256).\(index % 256).0/24"
+    for index in 0..<(commands + 4) {
+        if index == 4 + commands / 2 { try await slack.disconnect(reason: .refreshRequested, gracePeriod: .seconds(2)) }
+        let adding = index % 2 == 0
+        let cidr = "10.\(index / 2 / 256).\(index / 2 % 256).0/24"
         let sent = ContinuousClock.now
-        let envelope = try await slack.sendSlashCommand(command: "/whitelist", text: "add \(cidr) bench --env dev --ttl 1d")
+        let envelope = try await slack.sendSlashCommand(
+            command: "/whitelist", text: adding ? "add \(cidr) bench --env dev --ttl 1d" : "remove \(cidr) --env dev")
         let ack = try await slack.waitForAck(envelope)
-        guard try await ruleVisible(cidr, timeout: .seconds(10)) else { fatalError("\(cidr) never reached moto") }
-        guard index >= 3 else { continue }  // warm-up
+        guard try await ruleConverged(cidr, present: adding, timeout: .seconds(10)) else {
+            throw BenchFailure(message: "\(adding ? "add" : "remove") \(cidr) never converged in moto")
+        }
+        guard index >= 4 else { continue }  // warm-up
         converge.append(ms(ContinuousClock.now - sent))
         acks.append(ack.latency.map(ms) ?? .infinity)
     }
-    print("command → rule visible in moto (\(converge.count) commands, one refresh_requested): p50 \(f(percentile(converge, 0.5))) ms, "
+    say("command → rule converged in moto (\(converge.count) commands, add/remove alternating, one refresh_requested): p50 \(f(percentile(converge, 0.5))) ms, "
         + "p99 \(f(percentile(converge, 0.99))) ms, max \(f(converge.max() ?? 0)) ms")
-    print("ack latency (\(acks.count) acks, across the refresh): p50 \(f(percentile(acks, 0.5))) ms, p99 \(f(percentile(acks, 0.99))) ms, "
+    say("ack latency (\(acks.count) acks, across the refresh): p50 \(f(percentile(acks, 0.5))) ms, p99 \(f(percentile(acks, 0.99))) ms, "
         + "max \(f(acks.max() ?? 0)) ms; late acks: \(slack.records.acks.filter(\.late).count), ack timeouts: \(slack.records.ackTimeouts.count)")
 
     // 2. Reconnects.
@@ -107,7 +115,7 @@ do {
         let at = ContinuousClock.now
         if fault == 0 { _ = try slack.dropAbruptly() } else { _ = try slack.goSilent() }
         let next = try await slack.waitForConnection(number: before + 1, timeout: .seconds(30))
-        print("new connection after a \(label): \(f(ms(next.openedAt - at))) ms")
+        say("new connection after a \(label): \(f(ms(next.openedAt - at))) ms")
     }
 
     // 3. Burst with a forced reconnect every 100 commands.
@@ -125,10 +133,10 @@ do {
     let edits = audit.split(separator: "\n").filter { $0.contains("\"action\":\"whitelist add\"") && $0.contains("\"environment\":\"load\"") }
     let applied = edits.filter { $0.contains("\"result\":\"applied\"") }.count
     let duplicateAcks = slack.records.acks.filter(\.duplicate).count
-    print("burst of \(burst) commands, refresh every 100: \(acked) acked, \(entries) entries in desired state, "
+    say("burst of \(burst) commands, refresh every 100: \(acked) acked, \(entries) entries in desired state, "
         + "\(applied) applied edits in the audit log, \(duplicateAcks) duplicate acks, \(slack.records.connections.count) connections in all")
 } catch {
-    print("slack-bench failed: \(error)")
+    say("slack-bench failed: \(error)")
     await finish()
     exit(1)
 }

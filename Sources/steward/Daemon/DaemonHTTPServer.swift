@@ -1,16 +1,20 @@
 import Foundation
 import Hummingbird
+import HummingbirdCore
 import Logging
+import NIOCore
+import NIOPosix
 import Prometheus
+import ServiceLifecycle
 import StewardController
 
-/// The daemon's HTTP face: liveness, readiness and Prometheus metrics. Hummingbird's
-/// `Application` is a `Service`, so it joins the same group as the loop and shuts down with it.
+/// The daemon's HTTP face: liveness, readiness and Prometheus metrics, as a `Service` that joins
+/// the same group as the loop and shuts down with it.
 enum DaemonHTTPServer {
     static func application(
         address: ListenAddress, status: ReconcileStatus, registry: PrometheusCollectorRegistry, logger: Logger,
         routes: (Router<BasicRequestContext>) -> Void = { _ in }  // Slack (issue 6): HTTP-mode route
-    ) -> some ApplicationProtocol {
+    ) -> some Service {
         let router = Router()
         routes(router)  // Slack (issue 6)
         router.get("healthz") { _, _ in
@@ -33,20 +37,50 @@ enum DaemonHTTPServer {
                 body: ResponseBody(byteBuffer: buffer)
             )
         }
-        return Application(
-            router: router,
-            configuration: ApplicationConfiguration(address: .hostname(address.host, port: address.port), serverName: nil),
-            onServerRunning: { channel in
-                let bound = channel.localAddress.flatMap { local in local.ipAddress.map { (ip: $0, port: local.port ?? 0) } }
-                if let bound {
-                    let host = bound.ip.contains(":") ? "[\(bound.ip)]" : bound.ip
-                    DaemonOutput.line("listening on \(host):\(bound.port)")
-                } else {
-                    DaemonOutput.line("listening on \(address)")
+        return Server(responder: router.buildResponder(), address: address, logger: logger)
+    }
+
+    /// Hummingbird's router on HummingbirdCore's HTTP/1 server, without Hummingbird's
+    /// `Application`: its `run()` adds a `DateCache` that builds a Gregorian `Calendar` (which
+    /// loads ICU's time-zone data) and reformats the `Date` header every second, about 2.5 MB
+    /// of resident memory and a wake-up per second in an otherwise idle daemon (issue 4). The
+    /// `Date` header is written per response by `HTTPDate` instead.
+    struct Server<Responder: HTTPResponder>: Service where Responder.Context == BasicRequestContext {
+        let responder: Responder
+        let address: ListenAddress
+        let logger: Logger
+
+        func run() async throws {
+            let responder = self.responder, logger = self.logger, address = self.address
+            let server = try HTTPServerBuilder.http1().buildServer(
+                configuration: ServerConfiguration(address: .hostname(address.host, port: address.port), serverName: nil),
+                eventLoopGroup: MultiThreadedEventLoopGroup.singleton,
+                logger: logger,
+                responder: { request, writer, channel in
+                    let context = BasicRequestContext(source: ApplicationRequestContextSource(channel: channel, logger: logger))
+                    var response: Response
+                    do {
+                        response = try await responder.respond(to: request, context: context)
+                    } catch {
+                        // The router already turns HTTP errors (404…) into responses.
+                        logger.debug("unrecognised error", metadata: ["error.type": "\(error)"])
+                        response = Response(status: .internalServerError)
+                    }
+                    response.headers[.date] = HTTPDate.string(from: time(nil))
+                    try await writer.write(response: response.head, body: response.body)
+                },
+                onServerRunning: { channel in
+                    let bound = channel.localAddress.flatMap { local in local.ipAddress.map { (ip: $0, port: local.port ?? 0) } }
+                    if let bound {
+                        let host = bound.ip.contains(":") ? "[\(bound.ip)]" : bound.ip
+                        DaemonOutput.line("listening on \(host):\(bound.port)")
+                    } else {
+                        DaemonOutput.line("listening on \(address)")
+                    }
                 }
-            },
-            logger: logger
-        )
+            )
+            try await server.run()
+        }
     }
 
     private static func text(_ body: String, status: HTTPResponse.Status, contentType: String) -> Response {
