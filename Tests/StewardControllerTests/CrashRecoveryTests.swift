@@ -1,5 +1,7 @@
+import AsyncHTTPClient
 import Foundation
 import StewardCore
+import StewardTestSupport
 import Testing
 
 /// `steward apply` killed with SIGKILL part-way, then run again: converges with no duplicate
@@ -16,29 +18,36 @@ import Testing
             world.clock = Date()
             let entries = (0..<40).map { ("198.51.\(100 + $0 / 16).\($0 % 16 * 16)/28", "entry \($0)", 86_400.0) }
             try world.writeDesired("dev", entries)
-            let environment = world.moto.clientEnvironment
+            let gate = HoldGate()
+            let client = HTTPClient(eventLoopGroupProvider: .singleton)
+            // Kill while the first group's authorize is in flight: it reached EC2, its answer
+            // never reaches the killed process, and the other groups were not done yet.
+            let proxy = try await LocalHTTPServer.start { request in
+                let response = await TierCrashRecoveryTests.forward(request, to: world.moto.endpoint, client: client)
+                if request.formValue("Action") == "AuthorizeSecurityGroupIngress" { await gate.holdUntilReleased() }
+                return response
+            }
+            var environment = world.moto.clientEnvironment
+            environment["AWS_ENDPOINT_URL"] = proxy.url
+            defer { gate.release() }
 
-            // Kill as soon as the plan is printed: execution starts right after.
             let first = StewardBinary.process(["apply", "--auto-approve"], in: world.directory, environment: environment)
             let pipe = Pipe()
             first.standardOutput = pipe
             first.standardError = FileHandle.nullDevice
             try first.run()
-            var seen = ""
-            let deadline = Date().addingTimeInterval(30)
-            while !seen.contains("Plan:"), Date() < deadline {
-                let chunk = pipe.fileHandleForReading.availableData
-                if chunk.isEmpty { break }
-                seen += String(decoding: chunk, as: UTF8.self)
-            }
+            let held = await gate.waitUntilHolding(timeout: .seconds(60))
             kill(first.processIdentifier, SIGKILL)
             first.waitUntilExit()
+            gate.release()
+            let seen = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            #expect(held, "steward apply never authorized anything")
             #expect(first.terminationReason == .uncaughtSignal)
-            #expect(seen.contains("Plan: 160 to authorize"))
+            #expect(seen.contains("environment dev"), "the plan was printed before execution began")
 
-            let second = try StewardBinary.run(["apply", "--auto-approve"], in: world.directory, environment: environment)
+            let second = try await StewardBinary.launch(["apply", "--auto-approve"], in: world.directory, environment: environment)
             #expect(second.status == 0, "\(second.output)")
-            let third = try StewardBinary.run(["plan", "--detailed-exitcode"], in: world.directory, environment: environment)
+            let third = try await StewardBinary.launch(["plan", "--detailed-exitcode"], in: world.directory, environment: environment)
             #expect(third.status == 0, "converged: \(third.output)")
 
             for group in groups {
@@ -49,6 +58,8 @@ import Testing
                 #expect(Set(owned.map(\.cidr)) == Set(entries.map(\.0)), "no stray rule in \(group)")
             }
             #expect(try await world.rules(groups[0]).contains { $0.cidr == "192.0.2.200/32" && $0.tags.isEmpty })
+            await proxy.stop()
+            try await client.shutdown()
         }
     }
 }

@@ -38,7 +38,7 @@ import Testing
                 #expect(estate.databases["dev-db"] != nil, "deleted although its snapshot was never seen")
                 #expect(estate.snapshots.count == 1)
 
-                let second = try StewardBinary.run(["apply", "--auto-approve"], in: world.directory, environment: environment)
+                let second = try await StewardBinary.launch(["apply", "--auto-approve"], in: world.directory, environment: environment)
                 #expect(second.status == 0, "\(second.output)")
                 estate = try await world.estate()
                 #expect(estate.databases["dev-db"] == nil)
@@ -46,7 +46,7 @@ import Testing
                 #expect(estate.snapshots.count == 1, "a second final snapshot: \(estate.snapshots)")
                 #expect(estate.snapshots.values.allSatisfy { $0 == "available" })
                 #expect(estate.clusterSnapshots.count == 1)
-                let third = try StewardBinary.run(["plan", "--detailed-exitcode"], in: world.directory, environment: environment)
+                let third = try await StewardBinary.launch(["plan", "--detailed-exitcode"], in: world.directory, environment: environment)
                 #expect(third.status == 0, "converged: \(third.output)")
             } catch {
                 gate.release()
@@ -98,7 +98,7 @@ import Testing
                 gate.release()
                 #expect(held, "steward apply never launched the bastion")
 
-                let second = try StewardBinary.run(["apply", "--auto-approve"], in: world.directory, environment: environment)
+                let second = try await StewardBinary.launch(["apply", "--auto-approve"], in: world.directory, environment: environment)
                 #expect(second.status == 0, "\(second.output)")
                 let bastions = try await world.moto.boto3("""
                 ec2 = boto3.client('ec2', endpoint_url=ENDPOINT, region_name='us-east-1')

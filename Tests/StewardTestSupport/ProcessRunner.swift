@@ -9,7 +9,9 @@ public enum ProcessRunner {
         public let stderr: String
     }
 
-    public static func run(_ executable: String, _ arguments: [String], environment: [String: String]) async throws -> Result {
+    /// Waits without blocking a thread: tests that also serve requests (a proxy in front of
+    /// moto) must not tie up the concurrency pool's few threads while the child runs.
+    public static func run(_ executable: String, _ arguments: [String], environment: [String: String], in workingDirectory: URL? = nil) async throws -> Result {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("steward-run-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -21,6 +23,7 @@ public enum ProcessRunner {
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         process.environment = environment
+        if let workingDirectory { process.currentDirectoryURL = workingDirectory }
         process.standardOutput = out
         process.standardError = err
         process.standardInput = FileHandle.nullDevice

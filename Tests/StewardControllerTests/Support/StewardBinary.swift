@@ -1,4 +1,5 @@
 import Foundation
+import StewardTestSupport
 
 /// The built `steward` executable, run as a child process by end-to-end tests.
 enum StewardBinary {
@@ -19,6 +20,15 @@ enum StewardBinary {
         for (key, value) in extra { environment[key] = value }
         process.environment = environment
         return process
+    }
+
+    /// Runs to completion without blocking a thread (see `ProcessRunner`); returns status and
+    /// stdout followed by stderr.
+    static func launch(_ arguments: [String], in directory: URL, environment extra: [String: String]) async throws -> (status: Int32, output: String) {
+        var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("AWS_") && !$0.key.hasPrefix("STEWARD_") }
+        for (key, value) in extra { environment[key] = value }
+        let result = try await ProcessRunner.run(url.path, arguments, environment: environment, in: directory)
+        return (result.status, result.stdout + result.stderr)
     }
 
     /// Runs to completion; returns status and combined output.
