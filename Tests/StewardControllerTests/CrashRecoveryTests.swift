@@ -18,48 +18,27 @@ import Testing
             world.clock = Date()
             let entries = (0..<40).map { ("198.51.\(100 + $0 / 16).\($0 % 16 * 16)/28", "entry \($0)", 86_400.0) }
             try world.writeDesired("dev", entries)
-            let gate = HoldGate()
-            let client = HTTPClient(eventLoopGroupProvider: .singleton)
             // Kill while the first group's authorize is in flight: it reached EC2, its answer
             // never reaches the killed process, and the other groups were not done yet.
-            let proxy = try await LocalHTTPServer.start { request in
-                let response = await TierCrashRecoveryTests.forward(request, to: world.moto.endpoint, client: client)
-                if request.formValue("Action") == "AuthorizeSecurityGroupIngress" { await gate.holdUntilReleased() }
-                return response
+            try await KilledApply.run(holding: "AuthorizeSecurityGroupIngress", moto: world.moto, in: world.directory) { killed, environment in
+                #expect(killed.held, "steward apply never authorized anything")
+                #expect(killed.terminationReason == .uncaughtSignal)
+                #expect(killed.output.contains("environment dev"), "the plan was printed before execution began")
+
+                let second = try await StewardBinary.launch(["apply", "--auto-approve"], in: world.directory, environment: environment)
+                #expect(second.status == 0, "\(second.output)")
+                let third = try await StewardBinary.launch(["plan", "--detailed-exitcode"], in: world.directory, environment: environment)
+                #expect(third.status == 0, "converged: \(third.output)")
+
+                for group in groups {
+                    let rules = try await world.rules(group)
+                    let owned = rules.filter { $0.tags["steward:owner"] == "steward" }
+                    #expect(owned.count == 40, "\(group)")
+                    #expect(Set(owned.map(\.cidr)).count == 40, "no duplicates in \(group)")
+                    #expect(Set(owned.map(\.cidr)) == Set(entries.map(\.0)), "no stray rule in \(group)")
+                }
+                #expect(try await world.rules(groups[0]).contains { $0.cidr == "192.0.2.200/32" && $0.tags.isEmpty })
             }
-            var environment = world.moto.clientEnvironment
-            environment["AWS_ENDPOINT_URL"] = proxy.url
-            defer { gate.release() }
-
-            let first = StewardBinary.process(["apply", "--auto-approve"], in: world.directory, environment: environment)
-            let pipe = Pipe()
-            first.standardOutput = pipe
-            first.standardError = FileHandle.nullDevice
-            try first.run()
-            let held = await gate.waitUntilHolding(timeout: .seconds(60))
-            kill(first.processIdentifier, SIGKILL)
-            first.waitUntilExit()
-            gate.release()
-            let seen = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            #expect(held, "steward apply never authorized anything")
-            #expect(first.terminationReason == .uncaughtSignal)
-            #expect(seen.contains("environment dev"), "the plan was printed before execution began")
-
-            let second = try await StewardBinary.launch(["apply", "--auto-approve"], in: world.directory, environment: environment)
-            #expect(second.status == 0, "\(second.output)")
-            let third = try await StewardBinary.launch(["plan", "--detailed-exitcode"], in: world.directory, environment: environment)
-            #expect(third.status == 0, "converged: \(third.output)")
-
-            for group in groups {
-                let rules = try await world.rules(group)
-                let owned = rules.filter { $0.tags["steward:owner"] == "steward" }
-                #expect(owned.count == 40, "\(group)")
-                #expect(Set(owned.map(\.cidr)).count == 40, "no duplicates in \(group)")
-                #expect(Set(owned.map(\.cidr)) == Set(entries.map(\.0)), "no stray rule in \(group)")
-            }
-            #expect(try await world.rules(groups[0]).contains { $0.cidr == "192.0.2.200/32" && $0.tags.isEmpty })
-            await proxy.stop()
-            try await client.shutdown()
         }
     }
 }

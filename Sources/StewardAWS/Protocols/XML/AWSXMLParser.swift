@@ -124,7 +124,7 @@ enum AWSXMLParser {
                 let openStart = Int(openNames[depth].start)
                 let length = Int(openNames[depth].end) &- openStart
                 index &+= 1
-                guard index &+ length < count, bytesEqual(input + openStart, input + index, length) else {
+                guard index &+ length < count, AWSXMLBytes.equal(input + openStart, input + index, length) else {
                     throw AWSXMLError(reason: "end tag does not match its start tag", offset: tagStart)
                 }
                 index &+= length
@@ -239,44 +239,17 @@ enum AWSXMLParser {
         return nodeCount
     }
 
-    /// Names are short: whole words at a time, the tail as one overlapping load rather than
-    /// a byte loop (every end tag goes through here).
-    @inline(__always)
-    private static func bytesEqual(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ length: Int) -> Bool {
-        let left = UnsafeRawPointer(a), right = UnsafeRawPointer(b)
-        if length >= 8 {
-            var offset = 0
-            while offset &+ 8 <= length {
-                if left.loadUnaligned(fromByteOffset: offset, as: UInt64.self) != right.loadUnaligned(fromByteOffset: offset, as: UInt64.self) { return false }
-                offset &+= 8
-            }
-            let tail = length &- 8
-            return left.loadUnaligned(fromByteOffset: tail, as: UInt64.self) == right.loadUnaligned(fromByteOffset: tail, as: UInt64.self)
-        }
-        if length >= 4 {
-            let tail = length &- 4
-            return left.loadUnaligned(as: UInt32.self) == right.loadUnaligned(as: UInt32.self)
-                && left.loadUnaligned(fromByteOffset: tail, as: UInt32.self) == right.loadUnaligned(fromByteOffset: tail, as: UInt32.self)
-        }
-        var offset = 0
-        while offset < length {
-            if a[offset] != b[offset] { return false }
-            offset &+= 1
-        }
-        return true
-    }
-
     private static func matches(_ input: UnsafePointer<UInt8>, _ count: Int, at index: Int, _ literal: StaticString) -> Bool {
         let length = literal.utf8CodeUnitCount
         guard index + length <= count else { return false }
-        return bytesEqual(input + index, literal.utf8Start, length)
+        return AWSXMLBytes.equal(input + index, literal.utf8Start, length)
     }
 
     private static func skip(past terminator: StaticString, in input: UnsafePointer<UInt8>, _ count: Int, from start: Int, what: String) throws(AWSXMLError) -> Int {
         let length = terminator.utf8CodeUnitCount
         var index = start
         while index + length <= count {
-            if bytesEqual(input + index, terminator.utf8Start, length) { return index + length }
+            if AWSXMLBytes.equal(input + index, terminator.utf8Start, length) { return index + length }
             index += 1
         }
         throw AWSXMLError(reason: "unterminated \(what)", offset: start)
