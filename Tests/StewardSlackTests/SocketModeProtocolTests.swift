@@ -207,6 +207,56 @@ import Testing
         }
     }
 
+    /// 300 commands sent back to back, without waiting for acks, while the server asks for a
+    /// refresh every 100 (closing the old socket itself after Slack's ten seconds): replacements
+    /// overlap the burst, and the server goes on routing envelopes to sockets being replaced,
+    /// which must keep reading and acking until they are quiet. Every command is acked once.
+    @Test func aBackToBackBurstWithRefreshesEveryHundredLosesNothing() async throws {
+        try await SlackEmulator.withRunning { emulator in
+            let handled = Mutex<[String: Int]>([:])
+            // Edits are serialised and take a few milliseconds each, as store writes do, so the
+            // burst outruns them and work is still queued when a socket is replaced.
+            let store = SerialEditor(editTime: .milliseconds(3))
+            try await SocketModeRun.with(emulator, handler: { command in
+                await store.edit()
+                handled.withLock { $0[command.text, default: 0] += 1 }
+                return SlackMessage(text: "queued: \(command.text)")
+            }) { _ in
+                try await emulator.waitForConnection(number: 1)
+                var envelopes: [String] = []
+                for index in 0..<300 {
+                    if index > 0, index % 100 == 0 {
+                        try await emulator.disconnect(reason: .refreshRequested)
+                        // Once the replacement is up, the server routes to it and to the old
+                        // socket (which is draining) in turn: the overlap under test.
+                        try await emulator.waitForConnection(number: index / 100 + 1)
+                    }
+                    envelopes.append(try await emulator.sendSlashCommand(command: "/whitelist", text: "add 10.0.\(index / 256).\(index % 256) --env dev"))
+                }
+                var lost: [String] = []
+                for envelope in envelopes where (try? await emulator.waitForAck(envelope, timeout: lost.isEmpty ? .seconds(10) : .milliseconds(1))) == nil {
+                    lost.append(envelope)
+                }
+                let records = emulator.records
+                let described = lost.prefix(5).map { envelope in
+                    records.deliveries(of: envelope).map { delivery in
+                        let connection = records.connection(delivery.connectionID)
+                        return "\(envelope) → \(delivery.connectionID) (\(String(describing: connection?.state)), sent \(delivery.sentAt), closed \(String(describing: connection?.closedAt)))"
+                    }.joined(separator: "; ")
+                }
+                #expect(lost.isEmpty, "\(lost.count) never acked, e.g. \(described)")
+                let counts = handled.withLock { $0 }
+                #expect(counts.count == 300)
+                #expect(counts.values.allSatisfy { $0 == 1 })
+                #expect(records.acks.allSatisfy { !$0.duplicate && !$0.late })
+                #expect(records.violations.isEmpty, "\(records.violations)")
+                // The replacements happened, and sockets being replaced took envelopes meanwhile.
+                #expect(records.connections.count >= 3)
+                #expect(Set(records.deliveries.map(\.connectionID)).count >= 3)
+            }
+        }
+    }
+
     /// The same command delivered twice (a retry under a new envelope id) is acked twice with
     /// the same reply and handled once.
     @Test func aRedeliveredCommandIsAckedButNotHandledAgain() async throws {
@@ -251,5 +301,16 @@ import Testing
             let closed = try await emulator.waitForClose(of: try #require(first), timeout: .seconds(5))
             #expect(closed.state == .closed(.closedByClient))
         }
+    }
+}
+
+/// A stand-in for the desired-state store: one edit at a time, each taking `editTime`.
+actor SerialEditor {
+    let editTime: Duration
+    init(editTime: Duration) { self.editTime = editTime }
+    func edit() async {
+        let deadline = ContinuousClock.now + editTime
+        // Busy until the deadline so the actor is held, as a synchronous file write holds it.
+        while ContinuousClock.now < deadline {}
     }
 }

@@ -11,6 +11,7 @@ enum SocketModeRun {
         configuration.pingInterval = ping
         configuration.helloTimeout = .seconds(5)
         configuration.closeTimeout = .seconds(1)
+        configuration.quietBeforeClose = .milliseconds(300)
         configuration.backoff = ReconnectBackoff(base: .milliseconds(100), cap: .seconds(2))
         return configuration
     }

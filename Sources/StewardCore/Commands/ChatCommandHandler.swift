@@ -22,8 +22,10 @@ public struct ChatCommandHandler: Sendable {
         self.guards = guards
     }
 
-    public func handle(_ intent: ChatIntent, actor: String, now: Date) async -> ChatReply {
-        let reply = await answer(intent, actor: actor, now: now)
+    /// `snapshot`: desired state the caller has just read (for the grammar and access checks),
+    /// so it is not read twice; the edit itself re-reads the file under its lock.
+    public func handle(_ intent: ChatIntent, actor: String, now: Date, snapshot: DesiredStateSnapshot? = nil) async -> ChatReply {
+        let reply = await answer(intent, actor: actor, now: now, snapshot: snapshot)
         if let audit, intent.edit(actor: actor, now: now, policy: policy) != nil {
             await audit(AuditRecord(
                 time: now, actor: actor, environment: intent.environment?.rawValue ?? "", action: intent.auditAction,
@@ -34,11 +36,12 @@ public struct ChatCommandHandler: Sendable {
         return reply
     }
 
-    private func answer(_ intent: ChatIntent, actor: String, now: Date) async -> ChatReply {
+    private func answer(_ intent: ChatIntent, actor: String, now: Date, snapshot preloaded: DesiredStateSnapshot?) async -> ChatReply {
         if case .help(let family) = intent { return .help(family, usage: usage) }
         guard let environment = intent.environment else { return ChatReply(text: "error: no environment", isError: true) }
         do {
-            let snapshot = try await store.load()
+            let snapshot: DesiredStateSnapshot
+            if let preloaded { snapshot = preloaded } else { snapshot = try await store.load() }
             if let diagnostics = snapshot.failures[environment] {
                 return .error(DesiredStateEditError.invalidFile(diagnostics))
             }

@@ -72,7 +72,7 @@ public struct SlackCommandResponder: Sendable {
         }
         var handler = ChatCommandHandler(store: store, policy: policy, usage: grammar.usage)
         handler.audit = audit
-        let reply = await handler.handle(intent, actor: command.userID, now: now)
+        let reply = await handler.handle(intent, actor: command.userID, now: now, snapshot: snapshot)
         let isEdit = intent.edit(actor: command.userID, now: now, policy: policy) != nil
         if !isEdit {
             // The handler audits edits; reads and help are audited here.

@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import NIOCore
 import ServiceLifecycle
+import Synchronization
 import WSClient
 
 /// Slack Socket Mode as a service: keeps one live WebSocket to Slack (two while one replaces
@@ -19,6 +20,8 @@ public final class SocketModeClient: Service, Sendable {
     let onEvent: @Sendable (SocketModeClientEvent) -> Void
     let random: @Sendable () -> Double
     let deduplicator: DeliveryDeduplicator
+    /// The connection that said hello last: where an ack goes when its own socket has closed.
+    private let newest = Mutex<SocketModeConnection?>(nil)
 
     public init(
         appToken: SlackToken,
@@ -47,6 +50,7 @@ public final class SocketModeClient: Service, Sendable {
                                               maximumConnections: configuration.maximumConnections)
         var connections: [Int: SocketModeConnection] = [:]
         var failure: SlackError?
+        var stopping = false
         await withGracefulShutdownHandler {
             await withDiscardingTaskGroup { group in
                 func perform(_ actions: [ConnectionSupervisor.Action]) -> Bool {
@@ -58,13 +62,14 @@ public final class SocketModeClient: Service, Sendable {
                             if delay > .zero { onEvent(.reconnecting(id: id, after: delay)) }
                             group.addTask { await self.runConnection(connection, after: delay, events: sink) }
                         case .close(let id):
-                            connections[id]?.closeRequested.fire()
+                            connections[id]?.requestClose(shutdown: stopping)
                         case .stop:
                             return false
                         case .fail(let error):
                             failure = error
                             logger.critical("Slack Socket Mode stopped", metadata: ["error": "\(error)"])
-                            for connection in connections.values { connection.closeRequested.fire() }
+                            stopping = true
+                            for connection in connections.values { connection.requestClose(shutdown: true) }
                         }
                     }
                     return true
@@ -73,23 +78,25 @@ public final class SocketModeClient: Service, Sendable {
                 for await event in events {
                     switch event {
                     case .hello(let id, _):
+                        if let connection = connections[id] { newest.withLock { $0 = connection } }
                         onEvent(.connected(id: id))
                         logger.info("Slack Socket Mode connected", metadata: ["connection": "\(id)"])
                     case .refresh(let id, let reason):
                         logger.info("Slack asked to reconnect", metadata: ["connection": "\(id)", "reason": "\(reason)"])
                     case .ended(let id, let error, _):
                         connections[id] = nil
+                        newest.withLock { if $0?.id == id { $0 = nil } }
                         onEvent(.disconnected(id: id, error: error))
                         if let error { logger.warning("Slack connection ended", metadata: ["connection": "\(id)", "error": "\(error)"]) }
                     case .shutdown:
-                        break
+                        stopping = true
                     }
                     guard perform(supervisor.handle(event, unit: random())) else { break }
                     if failure != nil, connections.isEmpty { break }
                 }
                 // Shutdown or failure: whatever is still open is asked to close; the group
                 // waits for the sockets to finish their close handshakes.
-                for connection in connections.values { connection.closeRequested.fire() }
+                for connection in connections.values { connection.requestClose(shutdown: true) }
             }
         } onGracefulShutdown: {
             sink.yield(.shutdown)
@@ -131,9 +138,9 @@ public final class SocketModeClient: Service, Sendable {
             group.addTask {
                 await connection.closeRequested.wait()
                 if Task.isCancelled { return nil }
-                // Acks still being produced go out on this socket before it closes.
-                await self.race(connection.inFlight.waitUntilIdle, against: self.configuration.drainTimeout)
-                try? await connection.outbound?.close(.normalClosure, reason: "replaced")
+                await self.drain(connection)
+                if Task.isCancelled { return nil }
+                try? await connection.outbound?.close(.normalClosure, reason: connection.closingForShutdown ? "shutting down" : "replaced")
                 // The server answers a close at once; a silent one gets the socket cut.
                 try? await Task.sleep(for: self.configuration.closeTimeout)
                 return nil
@@ -141,6 +148,31 @@ public final class SocketModeClient: Service, Sendable {
             let first = await group.next() ?? nil
             group.cancelAll()
             return first
+        }
+    }
+
+    /// Waits until `connection` can close without losing an envelope: its acks have gone out
+    /// and, when it is being replaced, nothing has arrived for `quietBeforeClose` (Slack may
+    /// still route envelopes to it). Bounded by `drainTimeout`; the server closing the socket
+    /// first ends the wait too (the connection's task group is cancelled).
+    /// Ends with the connection's in-flight counter sealed (unless the deadline passed first):
+    /// acks of envelopes that still arrive go out on the newest connection, since this socket's
+    /// close frame is about to leave.
+    private func drain(_ connection: SocketModeConnection) async {
+        let deadline = ContinuousClock.now + configuration.drainTimeout
+        while !Task.isCancelled {
+            await race(connection.inFlight.waitUntilIdle, against: deadline - .now)
+            let now = ContinuousClock.now
+            guard now < deadline else {
+                _ = connection.inFlight.sealIfIdle()
+                return
+            }
+            let quietSince = connection.latestArrival.map { now - $0 } ?? configuration.quietBeforeClose
+            if connection.closingForShutdown || quietSince >= configuration.quietBeforeClose {
+                if connection.inFlight.sealIfIdle() { return }
+                continue
+            }
+            try? await Task.sleep(for: min(configuration.quietBeforeClose - quietSince, deadline - now))
         }
     }
 
@@ -184,9 +216,10 @@ public final class SocketModeClient: Service, Sendable {
                         events.yield(.refresh(connection.id, reason: reason))
                     case .envelope(let envelope):
                         let arrived = ContinuousClock.now
+                        connection.received(at: arrived)
                         connection.inFlight.enter()
                         group.addTask {
-                            await self.process(envelope, arrived: arrived, outbound: outbound)
+                            await self.process(envelope, arrived: arrived, on: connection, outbound: outbound)
                             connection.inFlight.leave()
                         }
                     case .other(let type):
@@ -200,7 +233,8 @@ public final class SocketModeClient: Service, Sendable {
     }
 
     /// Handles one envelope (or recognises a redelivery) and acks it on the socket it came in on.
-    private func process(_ envelope: SocketModeEnvelope, arrived: ContinuousClock.Instant, outbound: WebSocketOutboundWriter) async {
+    private func process(_ envelope: SocketModeEnvelope, arrived: ContinuousClock.Instant, on connection: SocketModeConnection,
+                         outbound: WebSocketOutboundWriter) async {
         let command = envelope.slashCommand
         let decision = await deduplicator.begin(envelopeID: envelope.id, commandIdentity: command?.identity)
         let reply: SlackMessage?
@@ -225,11 +259,24 @@ public final class SocketModeClient: Service, Sendable {
         }
         let ack = SocketModeAck(envelope_id: envelope.id, payload: command != nil || envelope.acceptsResponsePayload ? reply : nil)
         do {
-            try await outbound.write(.text(ack.json()))
+            // An envelope can cross our close frame on the wire: it arrives once this socket is
+            // closing, and Slack reads nothing after a close. Slack matches acks by envelope id,
+            // so the newest connection carries the ack rather than the user seeing a timeout.
+            if connection.inFlight.isSealed, let other = newest.withLock({ $0 }), other !== connection, let writer = other.outbound {
+                try await writer.write(.text(ack.json()))
+                logger.info("acked on a newer connection: the envelope arrived as its own socket was closing",
+                            metadata: ["envelope": "\(envelope.id)", "connection": "\(other.id)"])
+            } else {
+                try await outbound.write(.text(ack.json()))
+            }
             onEvent(.acked(envelopeID: envelope.id, latency: .now - arrived, duplicate: duplicate))
         } catch {
-            // Slack redelivers an unacked envelope; the deduplicator answers it then.
-            logger.warning("could not ack an envelope; Slack will redeliver it", metadata: ["envelope": "\(envelope.id)"])
+            // The socket closed under the ack. Slack redelivers events (the deduplicator answers
+            // them); a slash command is not redelivered: its user sees a timeout, though it was
+            // handled, and its follow-up still comes through response_url.
+            logger.warning(command == nil ? "could not ack an envelope; Slack will redeliver it"
+                                          : "could not ack a slash command; its user sees a timeout, but it was handled and the follow-up will say so",
+                           metadata: ["envelope": "\(envelope.id)"])
         }
     }
 

@@ -8,16 +8,22 @@ public struct SocketModeConfiguration: Sendable {
     public var helloTimeout: Duration = .seconds(10)
     /// How long a close handshake may take before the socket is cut.
     public var closeTimeout: Duration = .seconds(2)
-    /// How long a connection being replaced may take to finish acking what it received.
-    public var drainTimeout: Duration = .seconds(3)
+    /// A connection being replaced keeps reading and acking until it has been quiet this long
+    /// (nothing arrived, nothing in flight): Slack goes on routing envelopes to it for a while
+    /// after the replacement's `hello`, and whatever is on the wire when a close goes out is lost.
+    public var quietBeforeClose: Duration = .seconds(1)
+    /// The longest a connection being replaced lingers for quiet (Slack closes it itself about
+    /// ten seconds after its `disconnect`); on shutdown, the longest it waits for its acks.
+    public var drainTimeout: Duration = .seconds(10)
     public var backoff = ReconnectBackoff()
     /// A connection that dropped sooner than this after `hello` counts as a failed attempt
     /// (backoff grows) rather than a healthy one (next attempt immediate): a server that
     /// accepts then drops at once must not be hammered.
     public var stableAfter: Duration = .seconds(10)
-    /// Open connections at most: the live one and its replacement. Slack allows 10 per app,
-    /// and stale half-open sockets count against that.
-    public var maximumConnections = 2
+    /// Open connections at most: the live one, its replacement, and one still draining after
+    /// an earlier replacement. Slack allows 10 per app, and stale half-open sockets count
+    /// against that.
+    public var maximumConnections = 3
     /// How long an envelope id is remembered, to answer a redelivery without acting twice.
     public var envelopeWindow: Duration = .seconds(3600)
     /// How long the same person's same command (user, command, text, trigger) counts as a retry.

@@ -6,6 +6,7 @@ final class InFlightCounter: Sendable {
     private struct State {
         var count = 0
         var idle = OneShotSignal()
+        var sealed = false
     }
 
     private let state = Mutex(State())
@@ -26,6 +27,19 @@ final class InFlightCounter: Sendable {
     }
 
     var count: Int { state.withLock { $0.count } }
+
+    /// Seals the counter if nothing is in flight, atomically: work that enters afterwards sees
+    /// `isSealed` and knows its connection is closing, while nothing that checked before can
+    /// still be writing. The connection's close frame goes out only once this returned true.
+    func sealIfIdle() -> Bool {
+        state.withLock { state in
+            guard state.count == 0 else { return false }
+            state.sealed = true
+            return true
+        }
+    }
+
+    var isSealed: Bool { state.withLock { $0.sealed } }
 
     /// Returns once nothing is in flight (or at once if nothing is).
     func waitUntilIdle() async {

@@ -16,6 +16,14 @@ public final class YAMLDirectoryStore: DesiredStateStore {
     /// Permissions of files this store creates; a rewritten file keeps its own.
     public let newFileMode: UInt16
     private let clock: @Sendable () -> Date
+    private let edits = RequestBatcher<EnvironmentName, EditRequest, DesiredState>()
+    private let loads = RequestBatcher<Int, Void, DesiredStateSnapshot>()
+
+    /// One edit waiting to be written, with the time it was made.
+    struct EditRequest: Sendable {
+        let edit: DesiredStateEdit
+        let now: Date
+    }
 
     public init(directory: URL, policy: Policy = .default, newFileMode: UInt16 = 0o644,
                 clock: @escaping @Sendable () -> Date = { Date() }) {
@@ -34,8 +42,13 @@ public final class YAMLDirectoryStore: DesiredStateStore {
         directory.relativePath.hasSuffix("/") ? directory.relativePath + name : directory.relativePath + "/" + name
     }
 
+    /// Callers loading at the same time (a burst of commands, the reconcile loop) share one
+    /// read of the directory that began after they asked.
     public func load() async throws -> DesiredStateSnapshot {
-        try load(now: clock())
+        try await loads.submit((), for: 0) { [self] requests, _ in
+            let outcome = Result { try load(now: clock()) }
+            return requests.map { _ in outcome }
+        }
     }
 
     /// Every `<env>.yaml` in the directory. Dotfiles (locks, temp files, editor swap files) and
@@ -79,35 +92,63 @@ public final class YAMLDirectoryStore: DesiredStateStore {
         return snapshot
     }
 
+    /// Edits waiting for the same file are written together (see `RequestBatcher`); each gets
+    /// its own outcome.
     @discardableResult
     public func apply(_ edit: DesiredStateEdit, to environment: EnvironmentName, actor: String, now: Date) async throws -> DesiredState {
         // `actor` is not stored: a YAML file's history is git's, and entries carry `added_by`.
-        try await offCooperativePool { [self] in
-            try applyBlocking(edit, to: environment, now: now)
+        try await edits.submit(EditRequest(edit: edit, now: now), for: environment) { [self] requests, environment in
+            applyBlocking(requests, to: environment)
         }
     }
 
     /// `apply`, synchronously: for the CLI and for callers already on their own thread.
     @discardableResult
     public func applyBlocking(_ edit: DesiredStateEdit, to environment: EnvironmentName, now: Date) throws -> DesiredState {
+        try applyBlocking([EditRequest(edit: edit, now: now)], to: environment)[0].get()
+    }
+
+    /// Applies `requests` in order under the file's lock, as one read and (if any succeeded)
+    /// one write. A refused edit leaves the state as the edits before it made it; if the
+    /// write fails, every edit that had succeeded fails with it, so no caller is told an edit
+    /// was kept when it was not.
+    func applyBlocking(_ requests: [EditRequest], to environment: EnvironmentName) -> [Result<DesiredState, any Error>] {
+        guard let first = requests.first else { return [] }
         let url = fileURL(for: environment)
         let shown = displayPath(url.lastPathComponent)
-        return try FileLock.withLock(on: url) {
-            let bytes: [UInt8]
-            switch FileReading.readBytes(url, path: shown, limit: SourceText.maximumSize) {
-            case .success(let read): bytes = read
-            case .failure(.notFound): throw DesiredStateEditError.unknownEnvironment(environment)
-            case .failure(.other(let diagnostic)): throw DesiredStateEditError.invalidFile([diagnostic])
+        do {
+            return try FileLock.withLock(on: url) {
+                let bytes: [UInt8]
+                switch FileReading.readBytes(url, path: shown, limit: SourceText.maximumSize) {
+                case .success(let read): bytes = read
+                case .failure(.notFound): throw DesiredStateEditError.unknownEnvironment(environment)
+                case .failure(.other(let diagnostic)): throw DesiredStateEditError.invalidFile([diagnostic])
+                }
+                let current = DesiredStateDecoder().decode(bytes, path: shown, expectedEnvironment: environment, policy: policy, now: first.now)
+                guard var state = current.state else { throw DesiredStateEditError.invalidFile(current.errors) }
+                var outcomes: [Result<DesiredState, any Error>] = []
+                outcomes.reserveCapacity(requests.count)
+                for request in requests {
+                    do {
+                        state = try state.applying(request.edit, policy: policy, now: request.now).truncatedToWholeSeconds
+                        outcomes.append(.success(state))
+                    } catch {
+                        outcomes.append(.failure(error))
+                    }
+                }
+                guard outcomes.contains(where: { if case .success = $0 { true } else { false } }) else { return outcomes }
+                do {
+                    let header = DesiredStateEncoder.leadingComment(of: String(decoding: bytes, as: UTF8.self))
+                    let text = DesiredStateEncoder().encode(state, header: header)
+                    try check(text, decodesTo: state, path: shown, environment: environment, now: requests[requests.count - 1].now)
+                    try AtomicFile.write(text, to: url, newFileMode: mode_t(newFileMode))
+                } catch {
+                    return outcomes.map { outcome in outcome.flatMap { _ in .failure(error) } }
+                }
+                return outcomes
             }
-            let decoder = DesiredStateDecoder()
-            let current = decoder.decode(bytes, path: shown, expectedEnvironment: environment, policy: policy, now: now)
-            guard let state = current.state else { throw DesiredStateEditError.invalidFile(current.errors) }
-            let next = try state.applying(edit, policy: policy, now: now).truncatedToWholeSeconds
-            let header = DesiredStateEncoder.leadingComment(of: String(decoding: bytes, as: UTF8.self))
-            let text = DesiredStateEncoder().encode(next, header: header)
-            try check(text, decodesTo: next, path: shown, environment: environment, now: now)
-            try AtomicFile.write(text, to: url, newFileMode: mode_t(newFileMode))
-            return next
+        } catch {
+            return requests.map { _ in .failure(error) }
         }
     }
 
