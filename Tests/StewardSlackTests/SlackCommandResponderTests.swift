@@ -68,6 +68,34 @@ import Testing
         #expect(await world.followUps.count == 0)
     }
 
+    /// A database still stopping after the pass: the first reply says "in progress" and what
+    /// is awaited, later passes that still wait post nothing, and the pass that finishes posts
+    /// "done" with everything applied along the way. Two posts in all.
+    @Test func anEditAWSIsStillWorkingOnGetsAnInProgressReplyThenAFinalOne() async throws {
+        let world = world()
+        _ = await world.responder.reply(to: command("/infra", "stop dev"))
+        await world.followUps.reconciled(ReconcileOutcome(startedAt: now.addingTimeInterval(1), environments: [
+            Self.dev: EnvironmentOutcome(applied: ["ecs:dev/web scale to 0"], pending: ["rds:dev-db: stopping"]),
+        ]), now: now)
+        let first = try #require(world.posts.all.first?.text)
+        #expect(first.hasPrefix("in progress: dev after `/infra stop dev`"))
+        #expect(first.contains("ecs:dev/web scale to 0"))
+        #expect(first.contains("• rds:dev-db: stopping"))
+        #expect(await world.followUps.count == 1)
+        await world.followUps.reconciled(ReconcileOutcome(startedAt: now.addingTimeInterval(2), environments: [
+            Self.dev: EnvironmentOutcome(pending: ["rds:dev-db: stopping"]),
+        ]), now: now)
+        #expect(world.posts.all.count == 1)
+        await world.followUps.reconciled(ReconcileOutcome(startedAt: now.addingTimeInterval(3), environments: [
+            Self.dev: EnvironmentOutcome(applied: ["rds:dev-db snapshot tagged"]),
+        ]), now: now)
+        #expect(world.posts.all.count == 2)
+        let last = try #require(world.posts.all.last?.text)
+        #expect(last.hasPrefix("done: dev reconciled after `/infra stop dev`"))
+        #expect(last.contains("ecs:dev/web scale to 0") && last.contains("rds:dev-db snapshot tagged"))
+        #expect(await world.followUps.count == 0)
+    }
+
     @Test func aFailedReconcileSaysWhatFailed() async throws {
         let world = world()
         _ = await world.responder.reply(to: command("/whitelist", "add 203.0.113.10 --env dev"))

@@ -7,12 +7,18 @@ public struct EnvironmentOutcome: Sendable, Hashable {
     public var failed: [String]
     /// Guards that held something back, desired-state errors.
     public var problems: [String]
+    /// What AWS is still doing (a database stopping, a call deferred until it can take it):
+    /// not a failure, and not done yet either.
+    public var pending: [String]
 
-    public init(applied: [String] = [], failed: [String] = [], problems: [String] = []) {
+    public init(applied: [String] = [], failed: [String] = [], problems: [String] = [], pending: [String] = []) {
         self.applied = applied
         self.failed = failed
         self.problems = problems
+        self.pending = pending
     }
 
     public var succeeded: Bool { failed.isEmpty && problems.isEmpty }
+    /// Nothing failed, but the environment has not finished converging.
+    public var inProgress: Bool { succeeded && !pending.isEmpty }
 }

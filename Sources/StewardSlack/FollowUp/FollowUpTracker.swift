@@ -4,7 +4,9 @@ import StewardCore
 
 /// Remembers each accepted edit's `response_url` and, when the first reconcile that started
 /// after the edit finishes, tells the person what happened — applied, already there, or what
-/// failed. Slack honours a `response_url` for 30 minutes, so older ones are dropped.
+/// failed. When AWS is still busy (a database stopping), that reply says "in progress" and a
+/// last one follows from the pass that finishes: two posts at most, within Slack's five. Slack
+/// honours a `response_url` for 30 minutes, so older ones are dropped.
 public actor FollowUpTracker {
     public typealias Poster = @Sendable (_ responseURL: String, _ message: SlackMessage) async throws -> Void
 
@@ -32,11 +34,29 @@ public actor FollowUpTracker {
     /// so a slow Slack can't delay the next report.
     public func reconciled(_ outcome: ReconcileOutcome, now: Date = Date()) async {
         pending.removeAll { now.timeIntervalSince($0.editedAt) > Self.responseURLLifetime }
-        let due = pending.filter { $0.editedAt <= outcome.startedAt }
-        guard !due.isEmpty else { return }
-        pending.removeAll { $0.editedAt <= outcome.startedAt }
-        for followUp in due {
-            let message = SlackMessage.followUp(for: followUp.command, environment: followUp.environment, outcome: outcome)
+        var posts: [(PendingFollowUp, SlackMessage)] = []
+        var waiting: [PendingFollowUp] = []
+        for var followUp in pending {
+            guard followUp.editedAt <= outcome.startedAt else {
+                waiting.append(followUp)
+                continue
+            }
+            let result = outcome.environments[followUp.environment] ?? EnvironmentOutcome()
+            if outcome.failure == nil, result.inProgress {
+                if !followUp.progressPosted {
+                    posts.append((followUp, .followUp(for: followUp.command, environment: followUp.environment, outcome: outcome,
+                                                      appliedBefore: followUp.appliedSoFar)))
+                    followUp.progressPosted = true
+                }
+                followUp.appliedSoFar += result.applied
+                waiting.append(followUp)
+            } else {
+                posts.append((followUp, .followUp(for: followUp.command, environment: followUp.environment, outcome: outcome,
+                                                  appliedBefore: followUp.appliedSoFar)))
+            }
+        }
+        pending = waiting
+        for (followUp, message) in posts {
             do {
                 try await post(followUp.responseURL, message)
             } catch {

@@ -2,22 +2,29 @@ import StewardCore
 
 extension SlackMessage {
     /// What the person who ran `command` is told once the reconcile after it finished.
-    static func followUp(for command: String, environment: EnvironmentName, outcome: ReconcileOutcome) -> SlackMessage {
+    /// `appliedBefore`: what earlier passes applied, when an "in progress" reply preceded this one.
+    static func followUp(for command: String, environment: EnvironmentName, outcome: ReconcileOutcome,
+                         appliedBefore: [String] = []) -> SlackMessage {
         let shown = "`" + command + "`"
         if let failure = outcome.failure {
             return reply(ChatReply(text: "failed: the reconcile after \(shown) could not run: \(failure). "
                 + "Your edit is kept in desired state; Steward retries on its next pass.", isError: false))
         }
         let result = outcome.environments[environment] ?? EnvironmentOutcome()
+        let applied = appliedBefore + result.applied
         var lines: [String]
         if !result.succeeded {
             lines = ["failed: \(environment) reconciled with errors after \(shown):"]
             lines += (result.failed + result.problems).map { "• " + $0 }
-            if !result.applied.isEmpty { lines += ["applied:"] + result.applied.map { "• " + $0 } }
-        } else if result.applied.isEmpty {
+            if !applied.isEmpty { lines += ["applied:"] + applied.map { "• " + $0 } }
+        } else if result.inProgress {
+            lines = ["in progress: \(environment) after \(shown):"] + applied.map { "• " + $0 }
+            lines += ["still waiting on AWS:"] + result.pending.map { "• " + $0 }
+            lines += ["Steward keeps converging; a last reply follows here when it is done."]
+        } else if applied.isEmpty {
             lines = ["done: \(environment) reconciled after \(shown); AWS already matched desired state."]
         } else {
-            lines = ["done: \(environment) reconciled after \(shown):"] + result.applied.map { "• " + $0 }
+            lines = ["done: \(environment) reconciled after \(shown):"] + applied.map { "• " + $0 }
         }
         return reply(ChatReply(text: lines.joined(separator: "\n")))
     }

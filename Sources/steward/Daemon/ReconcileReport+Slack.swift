@@ -13,9 +13,19 @@ extension ReconcileReport {
             switch result.outcome {
             case .applied: environments[result.environment, default: EnvironmentOutcome()].applied.append(Self.line(result))
             case .failed: environments[result.environment, default: EnvironmentOutcome()].failed.append(Self.line(result))
-            case .refused, .deferred: environments[result.environment, default: EnvironmentOutcome()].problems.append(Self.line(result))
+            case .refused: environments[result.environment, default: EnvironmentOutcome()].problems.append(Self.line(result))
+            case .deferred: environments[result.environment, default: EnvironmentOutcome()].pending.append(Self.line(result))
             case .converged: break
             }
+        }
+        // What AWS is still doing: the last tier plan's waits per environment, settling bastions.
+        var lastTierPlan: [EnvironmentName: TierPlan] = [:]
+        for plan in tierPlans { lastTierPlan[plan.environment] = plan }
+        for (environment, plan) in lastTierPlan {
+            environments[environment, default: EnvironmentOutcome()].pending += plan.waits.map { "\($0.resource): \($0.message)" }
+        }
+        for plan in bastionPlans {
+            environments[plan.environment, default: EnvironmentOutcome()].pending += plan.waits.map { "bastion \($0.instanceID): \($0.message)" }
         }
         for refusal in refusals {
             guard let name = refusal.split(separator: ":").first, let environment = try? EnvironmentName(String(name)) else { continue }
