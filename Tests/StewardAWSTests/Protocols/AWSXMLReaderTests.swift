@@ -157,6 +157,69 @@ struct AWSXMLReaderTests {
         #expect(read == values)
     }
 
+    /// The inline paths (`<name>`, `<name/>`, `</name>` compared in one sixteen-byte load,
+    /// short texts made inline) need some twenty bytes after a tag; the short documents
+    /// above mostly take the general path. The same inputs with room after them must still
+    /// agree with the tree parser.
+    @Test("inputs with room for the inline paths agree with the tree", arguments: malformed + [
+        "<r><v/><w/><v>t</v></r>", "<r><abcdefghijklmnop>x</abcdefghijklmnop></r>", "<r><abcdefghijklmnop>x</abcdefghijklmnoq></r>",
+        "<r><abcdefghijklmnopq>x</abcdefghijklmnopq></r>", "<r><abcdefghijklmnopq>x</abcdefghijklmnopr></r>",
+        "<r><abcdefghijklmno>x</abcdefghijklmnO></r>", "<r><abc>x</abcd></r>", "<r><abcd>x</abc></r>", "<r><v/ ><w/></r>",
+        "<r><v>a &amp; b</v><v>a &amp; b</w></r>", "<r><v>&amp;<b/></v></r>", "<r><v>caf\u{E9}</v><v>\u{1F600}</v></r>",
+    ])
+    func agreesWithTheTreeWithRoomAfterTags(_ text: String) throws {
+        let padded = text + "<!-- room for sixteen-byte loads after every tag -->"
+        let tree = try? AWSXMLDocument(string: padded)
+        let walked = try? Self.walk(padded)
+        #expect((tree == nil) == (walked == nil), "\(padded)")
+        if let tree, let walked { #expect(Self.treeWalk(tree.root) == walked) }
+        if tree != nil {
+            #expect(try Self.readV(padded) == (try AWSXMLDocument(string: padded).root.child("v")?.text))
+        }
+    }
+
+    /// Values of up to fifteen ASCII bytes are built inline in the string; every length,
+    /// non-ASCII bytes (the validating path) and decoded entities must read back exactly and
+    /// behave as any string (equality, hashing, counts).
+    @Test func shortValuesReadBackExactly() throws {
+        var values = (0...16).map { String("0123456789abcdefg".prefix($0)) }
+        values += ["é", "naïve", "日本語", "a\u{7F}b", "tab\there", "x&amp;y", "&lt;&gt;", "\u{1F600}", "fifteen bytes!!", "sixteen bytes!!!"]
+        let xml = "<r>" + values.map { "<v>\($0)</v>" }.joined() + "<!-- padding after the last value -->" + "</r>"
+        let read = try AWSXMLReader.read(Array(xml.utf8)) { reader, _ throws(AWSXMLError) -> [String] in
+            var out: [String] = []
+            while try reader.nextChild() != nil { out.append(try reader.text()) }
+            return out
+        }
+        let expected = values.map { $0.replacingOccurrences(of: "&amp;", with: "&").replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">") }
+        #expect(read == expected)
+        for (value, wanted) in zip(read, expected) {
+            #expect(value.utf8.count == wanted.utf8.count)
+            #expect(value.count == wanted.count)
+            #expect(Set([value, wanted]).count == 1)
+            #expect(value + "!" == wanted + "!")
+        }
+    }
+
+    /// Lists of every length read back in order, other children skipped; an error part-way
+    /// through a list is thrown.
+    @Test(arguments: [0, 1, 2, 7, 8, 9, 17, 33, 100])
+    func listsOfEveryLength(_ count: Int) throws {
+        let values = (0..<count).map { "member \($0) of a list, long enough for a heap string" }
+        let xml = "<r><l>" + values.map { "<item>\($0)</item><other><x/></other>" }.joined() + "</l></r>"
+        let read = try AWSXMLReader.read(Array(xml.utf8)) { reader, _ throws(AWSXMLError) -> [String] in
+            _ = try reader.nextChild()
+            return try reader.list("item") { reader throws(AWSXMLError) in try reader.text() }
+        }
+        #expect(read == values)
+        let broken = "<r><l>" + values.map { "<item>\($0)</item>" }.joined() + "<item>x</itemx></l></r>"
+        #expect(throws: AWSXMLError.self) {
+            try AWSXMLReader.read(Array(broken.utf8)) { reader, _ throws(AWSXMLError) -> [String] in
+                _ = try reader.nextChild()
+                return try reader.list("item") { reader throws(AWSXMLError) in try reader.text() }
+            }
+        }
+    }
+
     static func treeWalk(_ element: AWSXMLElement) -> [String] {
         [element.name] + element.children.flatMap(treeWalk)
     }

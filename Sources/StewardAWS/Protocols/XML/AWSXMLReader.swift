@@ -41,6 +41,9 @@ struct AWSXMLReader: ~Copyable {
     /// Qualified name (start, end) of each open element, compared against its end tag.
     private let openNames: UnsafeMutablePointer<(start: Int32, end: Int32)>
     private let shared: UnsafeMutablePointer<SharedText>
+    /// Whether short texts may be built inline (`AWSXMLText.inlineString`); checked once per
+    /// document.
+    private let inlineStrings = AWSXMLText.inlineStringsWork
 
     private init(base: UnsafePointer<UInt8>, count: Int, openNames: UnsafeMutablePointer<(start: Int32, end: Int32)>, shared: UnsafeMutablePointer<SharedText>) {
         self.base = base
@@ -87,12 +90,18 @@ struct AWSXMLReader: ~Copyable {
     // MARK: Walking
 
     /// The next child of the innermost open element, or `nil` once that element has closed.
-    /// The common shapes (`<name>` and `</name>` with the name in one sixteen-byte load) are
-    /// read inline; everything else goes through `nextChildInGeneral()`.
+    /// The common shapes (`<name>`, `<name/>` and `</name>` with the name in one sixteen-byte
+    /// load) are read inline; everything else goes through `nextChildInGeneral()`.
     @inline(__always)
     mutating func nextChild() throws(AWSXMLError) -> Element? {
-        if !emptyPending, depth > 0 {
-            let tagStart = AWSXMLBytes.firstIndex(of: AWSXMLBytes.lt, in: base, from: index, to: count)
+        if emptyPending {
+            emptyPending = false
+            depth &-= 1
+            return nil
+        }
+        if depth > 0 {
+            // After an end tag the next tag usually follows at once: no search for it.
+            let tagStart = index < count && base[index] == AWSXMLBytes.lt ? index : AWSXMLBytes.firstIndex(of: AWSXMLBytes.lt, in: base, from: index, to: count)
             // Room for `<`, a sixteen-byte name chunk and the byte after it.
             if tagStart &+ 18 <= count {
                 let first = base[tagStart &+ 1]
@@ -101,11 +110,17 @@ struct AWSXMLReader: ~Copyable {
                 } else if first != AWSXMLBytes.question, first != AWSXMLBytes.bang {
                     let nameStart = tagStart &+ 1
                     let nameEnd = AWSXMLBytes.firstNameDelimiterInChunk(in: base, at: nameStart)
-                    if nameEnd > nameStart, base[nameEnd] == AWSXMLBytes.gt, depth < Self.maximumDepth {
-                        openNames[depth] = (Int32(truncatingIfNeeded: nameStart), Int32(truncatingIfNeeded: nameEnd))
-                        depth &+= 1
-                        index = nameEnd &+ 1
-                        return Element(localName: UnsafeBufferPointer(start: base + nameStart, count: nameEnd &- nameStart))
+                    if nameEnd > nameStart, depth < Self.maximumDepth {
+                        let after = base[nameEnd]
+                        // `<name>`, or an empty `<name/>` (AWS sends `<groups/>` and the like).
+                        let selfClosing = after == AWSXMLBytes.slash && base[nameEnd &+ 1] == AWSXMLBytes.gt
+                        if after == AWSXMLBytes.gt || selfClosing {
+                            openNames[depth] = (Int32(truncatingIfNeeded: nameStart), Int32(truncatingIfNeeded: nameEnd))
+                            depth &+= 1
+                            emptyPending = selfClosing
+                            index = selfClosing ? nameEnd &+ 2 : nameEnd &+ 1
+                            return Element(localName: UnsafeBufferPointer(start: base + nameStart, count: nameEnd &- nameStart))
+                        }
                     }
                 }
             }
@@ -175,6 +190,14 @@ struct AWSXMLReader: ~Copyable {
             if stop == start { return "" }
             return makeString(start, stop &- start)
         }
+        // Entities but no markup (`VPN &amp; office`): decoded straight into the string.
+        if stop < count, base[stop] == AWSXMLBytes.ampersand {
+            let end = AWSXMLBytes.firstIndex(of: AWSXMLBytes.lt, in: base, from: stop, to: count)
+            if end &+ 1 < count, base[end &+ 1] == AWSXMLBytes.slash {
+                try closeElement(end)
+                return decodedString(start, end &- start)
+            }
+        }
         return try mixedText()
     }
 
@@ -184,7 +207,12 @@ struct AWSXMLReader: ~Copyable {
     @inline(__always)
     private func makeString(_ start: Int, _ length: Int) -> String {
         let pointer = base + start
-        guard length > 15 else { return String(decoding: UnsafeBufferPointer(start: pointer, count: length), as: UTF8.self) }
+        guard length > 15 else {
+            // A short value is followed by at least its end tag, so sixteen bytes are there
+            // to load but near the end of a malformed body.
+            if inlineStrings, start &+ 16 <= count, let string = AWSXMLText.inlineString(pointer, length) { return string }
+            return String(decoding: UnsafeBufferPointer(start: pointer, count: length), as: UTF8.self)
+        }
         let raw = UnsafeRawPointer(pointer)
         let mixed = (raw.loadUnaligned(as: UInt64.self) ^ raw.loadUnaligned(fromByteOffset: length &- 8, as: UInt64.self) ^ UInt64(truncatingIfNeeded: length))
             &* 0x9E37_79B9_7F4A_7C15
@@ -195,6 +223,20 @@ struct AWSXMLReader: ~Copyable {
         let string = String(decoding: UnsafeBufferPointer(start: pointer, count: length), as: UTF8.self)
         slot.pointee = SharedText(start: Int32(truncatingIfNeeded: start), length: Int32(truncatingIfNeeded: length), string: string)
         return string
+    }
+
+    /// Text with entities decoded. A short one (decoding only shrinks text) is decoded on the
+    /// stack and made inline, as `makeString` does, rather than in a heap string's storage.
+    private func decodedString(_ start: Int, _ length: Int) -> String {
+        let bytes = UnsafeBufferPointer(start: base + start, count: length)
+        guard inlineStrings, length <= 32 else { return AWSXMLText.decode(bytes) }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 48) { buffer in
+            // Zeroed: `inlineString` loads sixteen bytes whatever the length.
+            buffer.initialize(repeating: 0)
+            let written = AWSXMLText.decode(bytes, into: buffer)
+            if written <= 15, let string = AWSXMLText.inlineString(UnsafePointer(buffer.baseAddress!), written) { return string }
+            return String(decoding: UnsafeBufferPointer(rebasing: buffer[..<written]), as: UTF8.self)
+        }
     }
 
     /// An integer value, `nil` when the text is not one (or overflows).
@@ -331,8 +373,14 @@ struct AWSXMLReader: ~Copyable {
         let open = openNames[depth &- 1]
         let length = Int(open.end) &- Int(open.start)
         let nameStart = tagStart &+ 2
-        guard nameStart &+ length < count, base[nameStart &+ length] == AWSXMLBytes.gt,
-              AWSXMLBytes.equal(base + Int(open.start), base + nameStart, length) else { return false }
+        guard nameStart &+ length < count, base[nameStart &+ length] == AWSXMLBytes.gt else { return false }
+        // A name of up to sixteen bytes (nearly all) in one compare of two sixteen-byte loads.
+        if length <= 16, nameStart &+ 16 <= count {
+            let same = AWSXMLBytes.bits(AWSXMLBytes.load(base, Int(open.start)) .== AWSXMLBytes.load(base, nameStart))
+            guard (same | UInt32(0xFFFF) &<< UInt32(truncatingIfNeeded: length)) & 0xFFFF == 0xFFFF else { return false }
+        } else if !AWSXMLBytes.equal(base + Int(open.start), base + nameStart, length) {
+            return false
+        }
         index = nameStart &+ length &+ 1
         depth &-= 1
         return true

@@ -9,6 +9,42 @@ enum AWSXMLText {
         }
     }
 
+    /// A string of up to fifteen ASCII bytes built as Swift stores it: inline in the string's
+    /// two words (the bytes, then the count and the "small, ASCII" flags in the top byte).
+    /// `String(decoding:as:)` gets there too, through a general UTF-8 validation and copy
+    /// that costs several times more; a Describe response has thousands of such values. `nil`
+    /// for non-ASCII bytes (which take the validating path). `pointer` must have sixteen
+    /// readable bytes; only the first `length` are used. Use only when `inlineStringsWork`.
+    @inline(__always)
+    static func inlineString(_ pointer: UnsafePointer<UInt8>, _ length: Int) -> String? {
+        let raw = UnsafeRawPointer(pointer)
+        let shift = UInt64(truncatingIfNeeded: length &* 8)
+        var low = raw.loadUnaligned(as: UInt64.self)
+        var high = raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+        // Keep `length` bytes: the low word whole from eight on, the high word from nine on.
+        low &= length >= 8 ? UInt64.max : ~(UInt64.max &<< shift)
+        high &= length > 8 ? ~(UInt64.max &<< (shift &- 64)) : 0
+        guard (low | high) & 0x8080_8080_8080_8080 == 0 else { return nil }
+        high |= (0xE0 | UInt64(truncatingIfNeeded: length)) &<< 56
+        return unsafeBitCast((low, high), to: String.self)
+    }
+
+    /// Whether this runtime lays out small strings as `inlineString` builds them (checked
+    /// against strings it made itself; otherwise every value takes `String(decoding:as:)`).
+    static let inlineStringsWork: Bool = {
+        guard MemoryLayout<String>.size == 16 else { return false }
+        let samples = ["", "a", "sg-0123", "tcp", "0123456789abcde", "2001:db8::/64"]
+        return samples.allSatisfy { sample in
+            var bytes = Array(sample.utf8)
+            bytes.append(contentsOf: repeatElement(UInt8(ascii: "<"), count: 16))
+            let made = bytes.withUnsafeBufferPointer { inlineString($0.baseAddress!, sample.utf8.count) }
+            guard let made else { return false }
+            let words = unsafeBitCast(made, to: (UInt64, UInt64).self)
+            let expected = unsafeBitCast(sample, to: (UInt64, UInt64).self)
+            return words == expected && made == sample && made.utf8.count == sample.utf8.count
+        }
+    }()
+
     /// Appends the decoded form of character data that holds no markup (entities only).
     static func appendDecoded(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
         let start = out.count
@@ -19,8 +55,8 @@ enum AWSXMLText {
         out.removeLast(bytes.count - written)
     }
 
-    /// Returns the number of bytes written.
-    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>) -> Int {
+    /// Returns the number of bytes written; `out` needs room for `bytes.count`.
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>) -> Int {
         var written = 0
         var index = 0
         let count = bytes.count

@@ -43,9 +43,13 @@ public struct EC2IPPermission: Sendable, Equatable {
         }
     }
 
-    /// The same fields read with `AWSXMLReader` (the item's start tag already returned).
+    /// The same fields read with `AWSXMLReader` (the item's start tag already returned), into
+    /// locals stored once at the end (as `EC2SecurityGroup.init(reading:)` does).
     init(reading reader: inout AWSXMLReader) throws(AWSXMLError) {
-        self.init(ipProtocol: "-1", fromPort: nil, toPort: nil)
+        var ipProtocol = "-1"
+        var fromPort: Int?, toPort: Int?
+        var ipv4Ranges: [EC2IPRange] = [], ipv6Ranges: [EC2IPRange] = []
+        var prefixLists: [EC2PrefixListReference] = []
         while let field = try reader.nextChild() {
             if field.isNamed("ipProtocol") {
                 ipProtocol = try reader.text()
@@ -66,5 +70,6 @@ public struct EC2IPPermission: Sendable, Equatable {
                 try reader.skip()
             }
         }
+        self.init(ipProtocol: ipProtocol, fromPort: fromPort, toPort: toPort, ipv4Ranges: ipv4Ranges, ipv6Ranges: ipv6Ranges, prefixLists: prefixLists)
     }
 }

@@ -13,7 +13,7 @@ extension EC2SecurityGroup {
         var page = DescribePage()
         while let field = try reader.nextChild() {
             if field.isNamed("securityGroupInfo") {
-                page.groups = try reader.list("item", EC2SecurityGroup.init(reading:))
+                page.groups = try reader.list("item") { reader throws(AWSXMLError) in try EC2SecurityGroup(reading: &reader) }
             } else if field.isNamed("nextToken") {
                 page.nextToken = try reader.text()
             } else {
@@ -31,8 +31,13 @@ extension EC2SecurityGroup {
         return (page.groups, page.nextToken)
     }
 
-    /// Reads one `item` of `securityGroupInfo` (its start tag already returned).
+    /// Reads one `item` of `securityGroupInfo` (its start tag already returned), into locals
+    /// stored once at the end rather than into `self` field by field across the throwing
+    /// calls of the loop.
     init(reading reader: inout AWSXMLReader) throws(AWSXMLError) {
+        var groupID = "", groupName = "", description = ""
+        var vpcID: String?, ownerID: String?
+        var tags: [AWSTag] = [], ingress: [EC2IPPermission] = []
         while let field = try reader.nextChild() {
             if field.isNamed("groupId") {
                 groupID = try reader.text()
@@ -45,13 +50,24 @@ extension EC2SecurityGroup {
             } else if field.isNamed("ownerId") {
                 ownerID = try reader.text()
             } else if field.isNamed("tagSet") {
-                tags = try reader.list("item", Self.readTag)
+                tags = try reader.list("item") { reader throws(AWSXMLError) in try Self.readTag(&reader) }
             } else if field.isNamed("ipPermissions") {
-                ingress = try reader.list("item", EC2IPPermission.init(reading:))
+                ingress = try reader.list("item") { reader throws(AWSXMLError) in try EC2IPPermission(reading: &reader) }
             } else {
                 try reader.skip()
             }
         }
+        self.init(groupID: groupID, groupName: groupName, description: description, vpcID: vpcID, ownerID: ownerID, tags: tags, ingress: ingress)
+    }
+
+    private init(groupID: String, groupName: String, description: String, vpcID: String?, ownerID: String?, tags: [AWSTag], ingress: [EC2IPPermission]) {
+        self.groupID = groupID
+        self.groupName = groupName
+        self.description = description
+        self.vpcID = vpcID
+        self.ownerID = ownerID
+        self.tags = tags
+        self.ingress = ingress
     }
 
     /// An EC2 `tagSet` item. (`AWSTag` is shared by every service; EC2's wire shape is read here.)
