@@ -62,10 +62,5 @@ struct AWSXMLParserEdgeTests {
         #expect(group.description == "Web & API")
         #expect(group.vpcID == nil)
         #expect(group.tags == [AWSTag(key: "k1", value: "v1"), AWSTag(key: "k2", value: "")])
-        #expect(group.ingress == [EC2IPPermission(
-            ipProtocol: "tcp", fromPort: 443, toPort: 443,
-            ipv4Ranges: [EC2IPRange(cidr: "10.0.0.0/8", description: "a"), EC2IPRange(cidr: "10.1.0.0/16")],
-            ipv6Ranges: [], prefixLists: [EC2PrefixListReference(prefixListID: "pl-1")]
-        )])
     }
 }

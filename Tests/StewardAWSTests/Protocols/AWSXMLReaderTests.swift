@@ -6,13 +6,16 @@ import Testing
 /// tree parser does, decode text the same way, and give the same typed values.
 @Suite("XML reader")
 struct AWSXMLReaderTests {
-    /// The text of the first `v` child of the root, read with the reader.
-    static func readV(_ xml: String) throws(AWSXMLError) -> String? {
+    /// The text of the first `v` child of the root, read with the reader; other children are
+    /// skipped with `skip()`, or with `skipUnread()` when `skippingUnread`.
+    static func readV(_ xml: String, skippingUnread: Bool = false) throws(AWSXMLError) -> String? {
         try AWSXMLReader.read(Array(xml.utf8)) { reader, _ throws(AWSXMLError) -> String? in
             var found: String?
             while let child = try reader.nextChild() {
                 if child.isNamed("v"), found == nil {
                     found = try reader.text()
+                } else if skippingUnread {
+                    try reader.skipUnread()
                 } else {
                     try reader.skip()
                 }
@@ -95,6 +98,48 @@ struct AWSXMLReaderTests {
         #expect(throws: AWSXMLError.self) { try Self.walk(text) }
         #expect(throws: AWSXMLError.self) { try Self.readV(text) }
         #expect(throws: AWSXMLError.self) { try AWSXMLDocument(string: text) }
+    }
+
+    /// The search for the end tag lands on the real one whatever hides its text (comments,
+    /// CDATA, processing instructions, a nested element of the same name, a longer name
+    /// sharing its prefix), and agrees with the checked skip on every valid input.
+    @Test("skipUnread finds the right end tag", arguments: [
+        "<r><p><a>1</a><b/></p><v>x</v></r>",
+        "<r><p><!-- </p> --><a/></p><v>x</v></r>",
+        "<r><p><a><![CDATA[</p>]]></a></p><v>x</v></r>",
+        "<r><p><?pi </p>?></p><v>x</v></r>",
+        "<r><p><p>inner</p><a/></p><v>x</v></r>",
+        "<r><p><px>1</px><p/></p><v>x</v></r>",
+        "<r><p/><v>x</v></r>",
+        "<r><e:p xmlns:e='u'><e:a/></e:p><v>x</v></r>",
+        "<r><p a='1'>text &amp; more</p ><v>x</v></r>",
+    ])
+    func skipUnreadFindsTheEndTag(_ xml: String) throws {
+        #expect(try Self.readV(xml, skippingUnread: true) == "x")
+        #expect(try Self.readV(xml) == "x")
+        // Again with room for the sixteen-at-a-time search: filler inside the skipped element,
+        // at every alignment, and after the root's last child.
+        let tail = "<z>" + String(repeating: "y", count: 64) + "</z></r>"
+        for shift in 0..<17 {
+            let filler = "<f>" + String(repeating: "w", count: shift) + "</f><item>i</item></px>"
+            let padded = xml.replacingOccurrences(of: "</r>", with: tail)
+                .replacingOccurrences(of: "<r><p", with: "<r><px>" + filler + "<p")
+            #expect(try Self.readV(padded, skippingUnread: true) == "x", "\(padded)")
+            #expect(try Self.readV(padded) == "x", "\(padded)")
+            let inside = xml.replacingOccurrences(of: "</r>", with: tail)
+                .replacingOccurrences(of: "</p><v>", with: String(repeating: "<item>ip</item>", count: shift % 4) + filler.dropLast(5) + "</p><v>")
+            #expect(try Self.readV(inside, skippingUnread: true) == "x", "\(inside)")
+        }
+    }
+
+    /// What is inside a skipped element is not checked, but its end tag must be there, and
+    /// everything around it still is checked.
+    @Test func skipUnreadChecksOnlyTheEndTagAndWhatFollows() throws {
+        #expect(try Self.readV("<r><p><a></p><v>x</v></r>", skippingUnread: true) == "x")
+        #expect(throws: AWSXMLError.self) { try Self.readV("<r><p><a></p><v>x</v></r>") }
+        for truncated in ["<r><p><a/></r>", "<r><p><a/>", "<r><p><a/></p><v>x</v>", "<r><p><a/></p></v></r>"] {
+            #expect(throws: AWSXMLError.self, "\(truncated)") { try Self.readV(truncated, skippingUnread: true) }
+        }
     }
 
     @Test func deepNestingParsesAndOverlyDeepIsRejected() throws {

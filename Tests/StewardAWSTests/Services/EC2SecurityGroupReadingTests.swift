@@ -22,14 +22,7 @@ struct EC2SecurityGroupReadingTests {
     static let expected = EC2SecurityGroup.make(
         groupID: "sg-0123456789abcdef0", groupName: "web", description: "Web & API <prod> é",
         vpcID: "vpc-0a1b2c3d4e5f67890", ownerID: "123456789012",
-        tags: [AWSTag(key: "WhitelistManaged", value: "true"), AWSTag(key: "Environment", value: "dev"), AWSTag(key: "empty", value: "")],
-        ingress: [
-            EC2IPPermission(ipProtocol: "tcp", fromPort: 443, toPort: 443,
-                            ipv4Ranges: [EC2IPRange(cidr: "203.0.113.10/32", description: "John office IP"), EC2IPRange(cidr: "198.51.100.0/24", description: "VPN <&> office"), EC2IPRange(cidr: "10.0.0.0/8")],
-                            ipv6Ranges: [EC2IPRange(cidr: "2001:db8::/64", description: "v6 office")],
-                            prefixLists: [EC2PrefixListReference(prefixListID: "pl-1", description: "corp")]),
-            EC2IPPermission(ipProtocol: "-1", fromPort: nil, toPort: nil),
-        ]
+        tags: [AWSTag(key: "WhitelistManaged", value: "true"), AWSTag(key: "Environment", value: "dev"), AWSTag(key: "empty", value: "")]
     )
 
     static func response(_ items: String, next: String? = nil, prefix: String = "") -> String {
@@ -87,8 +80,9 @@ struct EC2SecurityGroupReadingTests {
         #expect(decoded.nextToken == "token-1")
     }
 
-    @Test("malformed bodies are rejected, even in parts the decoder skips", arguments: [
-        "<ipPermissionsEgress><item></ipPermissionsEgress>",
+    @Test("malformed bodies are rejected", arguments: [
+        "<ipPermissionsEgress><item></ipPermissionsEgres>",
+        "<ipPermissionsEgress><item><ipProtocol>-1</ipProtocol>",
         "<groupId>sg-1</groupid>",
         "<tagSet><item><key>k</key><value>v</value></item></tagSet></item></item>",
         "<groupName>web</groupName><!-- unterminated",
@@ -99,6 +93,20 @@ struct EC2SecurityGroupReadingTests {
         #expect(throws: AWSXMLError.self) { try EC2SecurityGroup.decodeDescribeResponse(Array(xml.utf8)) }
         let truncated = Array(Self.response(Self.group).utf8.dropLast(3))
         #expect(throws: AWSXMLError.self) { try EC2SecurityGroup.decodeDescribeResponse(truncated) }
+    }
+
+    /// Permissions are skipped by finding their end tag, so what is inside them is not
+    /// checked (the one exception to the reader checking everything); the parts read are,
+    /// and a comment or CDATA section holding the end tag's text does not fool the search.
+    @Test func permissionsAreSkippedByTheirEndTagWithoutBeingChecked() throws {
+        let egress = "<ipPermissionsEgress><item><ipProtocol>-1</ipProtocol><groups/>"
+        #expect(Self.group.contains(egress))
+        let sloppy = Self.group.replacingOccurrences(of: egress, with: "<ipPermissionsEgress><item><ipProtocol>-1</ipProtocol><groups><item></groups>")
+        #expect(try EC2SecurityGroup.decodeDescribeResponse(Array(Self.response(sloppy).utf8)).groups == [Self.expected])
+        #expect(throws: AWSXMLError.self) { try Self.viaTree(Self.response(sloppy)) }
+        let tricky = Self.group.replacingOccurrences(of: egress, with: egress + "<!-- </ipPermissionsEgress> --><![CDATA[</ipPermissionsEgress>]]>")
+        #expect(try EC2SecurityGroup.decodeDescribeResponse(Array(Self.response(tricky).utf8)).groups == [Self.expected])
+        #expect(try Self.viaTree(Self.response(tricky)) == [Self.expected])
     }
 
     @Test func clientPagesAndSignsThroughTheReader() async throws {
@@ -144,7 +152,7 @@ struct EC2SecurityGroupReadingTests {
 }
 
 extension EC2SecurityGroup {
-    static func make(groupID: String, groupName: String, description: String, vpcID: String?, ownerID: String?, tags: [AWSTag], ingress: [EC2IPPermission]) -> EC2SecurityGroup {
+    static func make(groupID: String, groupName: String, description: String, vpcID: String?, ownerID: String?, tags: [AWSTag]) -> EC2SecurityGroup {
         var group = EC2SecurityGroup(xml: try! AWSXMLDocument(string: "<item/>").root)
         group.groupID = groupID
         group.groupName = groupName
@@ -152,7 +160,6 @@ extension EC2SecurityGroup {
         group.vpcID = vpcID
         group.ownerID = ownerID
         group.tags = tags
-        group.ingress = ingress
         return group
     }
 }

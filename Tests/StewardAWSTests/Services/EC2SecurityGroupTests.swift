@@ -41,12 +41,12 @@ struct EC2SecurityGroupTests {
         #expect(group.groupID == groupID)
         #expect(group.vpcID?.hasPrefix("vpc-") == true)
         #expect(group.tags.value(for: "Environment") == environment)
-        let permission = try #require(group.ingress.first { $0.fromPort == 443 })
-        #expect(Set(permission.ipv4Ranges) == [EC2IPRange(cidr: "203.0.113.10/32", description: "John office"), EC2IPRange(cidr: "198.51.100.0/24", description: "VPN")])
-        #expect(permission.ipv6Ranges == [EC2IPRange(cidr: "2001:db8::/64", description: "v6 office")])
 
+        // Rules (with their ids, tags and descriptions) come from DescribeSecurityGroupRules.
         let owned = try await ec2.describeSecurityGroupRules(filters: [EC2Filter(name: "group-id", values: [groupID]), .tag("steward:owner", "steward")])
         #expect(Set(owned.compactMap { $0.cidrIPv4 ?? $0.cidrIPv6 }) == ["203.0.113.10/32", "198.51.100.0/24", "2001:db8::/64"])
+        #expect(Dictionary(uniqueKeysWithValues: owned.map { ($0.cidrIPv4 ?? $0.cidrIPv6 ?? "", $0.description ?? "") })
+                == ["203.0.113.10/32": "John office", "198.51.100.0/24": "VPN", "2001:db8::/64": "v6 office"])
         #expect(owned.allSatisfy { !$0.isEgress && $0.groupID == groupID && $0.ipProtocol == "tcp" && $0.fromPort == 443 && $0.toPort == 443 })
 
         // Cross-check with the aws CLI.

@@ -94,6 +94,31 @@ enum AWSXMLBytes {
         return offset
     }
 
+    /// For skipping an element named `name` (`length` bytes) without reading it: the first
+    /// offset from `start` holding a `<` that may begin its end tag (`</` + a byte equal to the
+    /// name's last at the right place + `>`), a start tag of the same name (`<` + its first
+    /// byte, its last byte at the right place) or markup (`<!`, `<?`); or `end`. A filter: it
+    /// may stop at other tags (the caller checks each stop exactly), never passes one of
+    /// those. Sixteen positions per step; only the last bytes fall back to plain `<` stops.
+    @inline(__always)
+    static func firstSkipStop(name: UnsafePointer<UInt8>, length: Int, in base: UnsafePointer<UInt8>, from start: Int, to end: Int) -> Int {
+        var offset = start
+        let lt = SIMD16<UInt8>(repeating: lt), slash = SIMD16<UInt8>(repeating: slash), gt = SIMD16<UInt8>(repeating: gt)
+        let bang = SIMD16<UInt8>(repeating: bang), question = SIMD16<UInt8>(repeating: question)
+        let first = SIMD16<UInt8>(repeating: name[0]), last = SIMD16<UInt8>(repeating: name[length &- 1])
+        // The widest look is the `>` of an end tag, at `length + 2` past the `<`.
+        while offset &+ length &+ 2 &+ 16 <= end {
+            let open = load(base, offset) .== lt
+            let next = load(base, offset &+ 1)
+            let endTag = (next .== slash) .& (load(base, offset &+ length &+ 1) .== last) .& (load(base, offset &+ length &+ 2) .== gt)
+            let startTag = (next .== first) .& (load(base, offset &+ length) .== last)
+            let markup = (next .== bang) .| (next .== question)
+            if let lane = firstLane(open .& (endTag .| startTag .| markup)) { return offset &+ lane }
+            offset &+= 16
+        }
+        return firstIndex(of: Self.lt, in: base, from: offset, to: end)
+    }
+
     /// `firstNameDelimiter` over the sixteen bytes at `start` only (the caller guarantees
     /// they are in bounds); `start + 16` when none of them is a delimiter.
     @inline(__always)

@@ -5,6 +5,8 @@
 ///
 /// It checks what `AWSXMLDocument` checks, whether or not the decoder looks at a part: end
 /// tags must repeat their start tag, everything must close, one root, no text outside it.
+/// The one exception is `skipUnread()`, which finds an unwanted element's end tag without
+/// checking what lies inside it.
 /// Namespace prefixes are dropped from names. Text is decoded (entities, CDATA) only when a
 /// decoder asks for it.
 ///
@@ -170,6 +172,40 @@ struct AWSXMLReader: ~Copyable {
     mutating func skip() throws(AWSXMLError) {
         let target = depth &- 1
         while depth > target { _ = try nextChild() }
+    }
+
+    /// Skips the element just returned by searching for its end tag, without reading or
+    /// checking what is inside: for large parts of a response that no decoder wants. Found
+    /// that way, the end tag is the right one: `<` can't appear in text or attribute values,
+    /// so `</name>` is either an end tag or inside a comment, CDATA section or processing
+    /// instruction — and on any of those, or on a nested element of the same name, the
+    /// search gives way to `skip()`, which reads the element properly.
+    mutating func skipUnread() throws(AWSXMLError) {
+        if emptyPending {
+            emptyPending = false
+            depth &-= 1
+            return
+        }
+        let open = openNames[depth &- 1]
+        let name = base + Int(open.start)
+        let length = Int(open.end) &- Int(open.start)
+        var cursor = index
+        while true {
+            cursor = AWSXMLBytes.firstSkipStop(name: name, length: length, in: base, from: cursor, to: count)
+            guard cursor &+ 2 &+ length < count else { return try skip() }
+            let next = base[cursor &+ 1]
+            if next == AWSXMLBytes.slash {
+                if base[cursor &+ 2 &+ length] == AWSXMLBytes.gt, AWSXMLBytes.equal(base + (cursor &+ 2), name, length) {
+                    index = cursor &+ 3 &+ length
+                    depth &-= 1
+                    return
+                }
+            } else if next == AWSXMLBytes.bang || next == AWSXMLBytes.question
+                        || AWSXMLBytes.equal(base + (cursor &+ 1), name, length) {
+                return try skip()
+            }
+            cursor &+= 1
+        }
     }
 
     // MARK: Values

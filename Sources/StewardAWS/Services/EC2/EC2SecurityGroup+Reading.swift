@@ -37,7 +37,7 @@ extension EC2SecurityGroup {
     init(reading reader: inout AWSXMLReader) throws(AWSXMLError) {
         var groupID = "", groupName = "", description = ""
         var vpcID: String?, ownerID: String?
-        var tags: [AWSTag] = [], ingress: [EC2IPPermission] = []
+        var tags: [AWSTag] = []
         while let field = try reader.nextChild() {
             if field.isNamed("groupId") {
                 groupID = try reader.text()
@@ -51,23 +51,22 @@ extension EC2SecurityGroup {
                 ownerID = try reader.text()
             } else if field.isNamed("tagSet") {
                 tags = try reader.list("item") { reader throws(AWSXMLError) in try Self.readTag(&reader) }
-            } else if field.isNamed("ipPermissions") {
-                ingress = try reader.list("item") { reader throws(AWSXMLError) in try EC2IPPermission(reading: &reader) }
             } else {
-                try reader.skip()
+                // Permissions (both directions) are most of the response and nothing here
+                // reads them (see `EC2SecurityGroup`): found by their end tag, not walked.
+                try reader.skipUnread()
             }
         }
-        self.init(groupID: groupID, groupName: groupName, description: description, vpcID: vpcID, ownerID: ownerID, tags: tags, ingress: ingress)
+        self.init(groupID: groupID, groupName: groupName, description: description, vpcID: vpcID, ownerID: ownerID, tags: tags)
     }
 
-    private init(groupID: String, groupName: String, description: String, vpcID: String?, ownerID: String?, tags: [AWSTag], ingress: [EC2IPPermission]) {
+    private init(groupID: String, groupName: String, description: String, vpcID: String?, ownerID: String?, tags: [AWSTag]) {
         self.groupID = groupID
         self.groupName = groupName
         self.description = description
         self.vpcID = vpcID
         self.ownerID = ownerID
         self.tags = tags
-        self.ingress = ingress
     }
 
     /// An EC2 `tagSet` item. (`AWSTag` is shared by every service; EC2's wire shape is read here.)

@@ -1,4 +1,9 @@
-/// A security group as Steward reads it: identity, tags and ingress permissions.
+/// A security group as Steward reads it: identity and tags.
+///
+/// Not its permissions: DescribeSecurityGroups lists them without rule ids or rule tags, and
+/// Steward acts only on rules it can prove it owns (by their tags), so rules are read with
+/// `describeSecurityGroupRules`. Decoding the second, id-less view cost more than everything
+/// else in the response (and would invite acting on rules without checking ownership).
 public struct EC2SecurityGroup: Sendable, Equatable {
     public var groupID = ""
     public var groupName = ""
@@ -6,7 +11,6 @@ public struct EC2SecurityGroup: Sendable, Equatable {
     public var vpcID: String?
     public var ownerID: String?
     public var tags: [AWSTag] = []
-    public var ingress: [EC2IPPermission] = []
 
     init(xml item: AWSXMLElement) {
         self = item.withCursor(EC2SecurityGroup.init(cursor:))
@@ -28,8 +32,6 @@ public struct EC2SecurityGroup: Sendable, Equatable {
                 ownerID = field.text
             } else if field.isNamed("tagSet") {
                 tags = field.map("item", AWSTag.init(ec2Cursor:))
-            } else if field.isNamed("ipPermissions") {
-                ingress = field.map("item", EC2IPPermission.init(cursor:))
             }
         }
     }
