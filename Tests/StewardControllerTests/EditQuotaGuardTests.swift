@@ -1,4 +1,5 @@
 import Foundation
+import StewardTestSupport
 import Testing
 
 /// `steward whitelist add` refuses, before writing, an entry that would take a managed group

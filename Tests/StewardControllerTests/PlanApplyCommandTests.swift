@@ -1,4 +1,5 @@
 import Foundation
+import StewardTestSupport
 import Testing
 
 /// `steward plan` and `steward apply` as processes against moto: exit codes, JSON, confirmation.

@@ -70,19 +70,8 @@ import Testing
         world.configuration.environments[dev] = EnvironmentSettings(whitelistMode: .rules)
     }
 
-    static func withWorld(_ body: (WhitelistWorld) async throws -> Void) async throws {
-        let world = try await WhitelistWorld.make()
-        do {
-            try await body(world)
-        } catch {
-            await world.close()
-            throw error
-        }
-        await world.close()
-    }
-
     @Test func prefixListModeConvergesBothWays() async throws {
-        try await Self.withWorld { world in
+        try await WhitelistWorld.with { world in
             let web = try await world.managedGroup("web")
             let ssh = try await world.managedGroup("ssh", ports: "22,8443")
             try await world.handMadeRule(web, cidr: "192.0.2.200/32")
@@ -143,7 +132,7 @@ import Testing
     }
 
     @Test func entryChangesTouchOnlyTheListWithVersionAndName() async throws {
-        try await Self.withWorld { world in
+        try await WhitelistWorld.with { world in
             let web = try await world.managedGroup("web")
             Self.prefixListMode(world)
             try world.writeDesired("dev", [("203.0.113.10/32", "John", 86_400), ("198.51.100.0/24", "Office", 86_400)])
@@ -184,7 +173,7 @@ import Testing
     }
 
     @Test func maxEntriesGrowInAModifyOfTheirOwnBeforeEntriesAreAdded() async throws {
-        try await Self.withWorld { world in
+        try await WhitelistWorld.with { world in
             _ = try await world.managedGroup("web")
             Self.prefixListMode(world)
             let networks = (0..<15).map { ("198.51.100.\($0 * 16)/28", "n\($0)", TimeInterval(86_400)) }
@@ -211,7 +200,7 @@ import Testing
     }
 
     @Test func unreadableDesiredStateAddsNothingToTheList() async throws {
-        try await Self.withWorld { world in
+        try await WhitelistWorld.with { world in
             _ = try await world.managedGroup("web")
             Self.prefixListMode(world)
             try world.writeDesired("dev", [("203.0.113.10/32", "Expiring", 30), ("198.51.100.0/24", "Staying", 86_400)])

@@ -1,6 +1,7 @@
 import Foundation
 import StewardAWS
 @testable import StewardController
+import StewardCore
 import Testing
 
 /// The loop's timing rules, its doorbell and the AWS-call naming, without processes.

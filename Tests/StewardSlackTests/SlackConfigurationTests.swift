@@ -1,4 +1,5 @@
 import Foundation
+import StewardTestSupport
 import Testing
 
 /// The `slack:` section of `steward.yaml`, through `steward validate`: accepted when right,
@@ -12,18 +13,7 @@ import Testing
         try "environment: dev\ntier: running\nprotected: false\nwhitelist: []\n"
             .write(to: root.appendingPathComponent("desired-state/dev.yaml"), atomically: true, encoding: .utf8)
         try config.write(to: root.appendingPathComponent("steward.yaml"), atomically: true, encoding: .utf8)
-        let process = Process()
-        process.executableURL = SlackDaemonProcess.executable
-        process.arguments = ["validate", "--config", "steward.yaml", "--desired-state", "desired-state"]
-        process.currentDirectoryURL = root
-        process.environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("AWS_") && !$0.key.hasPrefix("STEWARD_") }
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        return try StewardBinary.run(["validate", "--config", "steward.yaml", "--desired-state", "desired-state"], in: root)
     }
 
     @Test func aCompleteSlackSectionIsAccepted() throws {

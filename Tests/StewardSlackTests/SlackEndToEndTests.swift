@@ -24,8 +24,8 @@ import Testing
         var full = estate.moto.clientEnvironment
         for (key, value) in environment { full[key] = value }
         full["SLACK_API_URL"] = estate.emulator.apiURL
-        estate.daemon = try SlackDaemonProcess(
-            ["run", "--listen", "127.0.0.1:0", "--desired-state", estate.desiredState.path, "--interval", "60s",
+        estate.daemon = try RunDaemonProcess(
+            ["--listen", "127.0.0.1:0", "--desired-state", estate.desiredState.path, "--interval", "60s",
              "--config", estate.root.appendingPathComponent("steward.yaml").path, "--log-level", "trace"],
             in: estate.root, environment: full)
     }

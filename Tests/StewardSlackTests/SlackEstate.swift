@@ -9,7 +9,7 @@ final class SlackEstate: @unchecked Sendable {
     let moto: MotoServer
     let emulator: SlackEmulator
     let root: URL
-    var daemon: SlackDaemonProcess?
+    var daemon: RunDaemonProcess?
 
     var desiredState: URL { root.appendingPathComponent("desired-state") }
     var auditLog: URL { root.appendingPathComponent("steward-audit.jsonl") }

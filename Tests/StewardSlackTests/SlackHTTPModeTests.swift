@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import Foundation
+import StewardTestSupport
 import NIOCore
 import StewardSlack
 import Testing
@@ -27,8 +28,8 @@ import Testing
             try estate.write("steward.yaml", "slack:\n  mode: http\n")
             var environment = estate.moto.clientEnvironment
             environment["SLACK_SIGNING_SECRET"] = Self.secret
-            estate.daemon = try SlackDaemonProcess(
-                ["run", "--listen", "127.0.0.1:0", "--desired-state", estate.desiredState.path, "--interval", "60s",
+            estate.daemon = try RunDaemonProcess(
+                ["--listen", "127.0.0.1:0", "--desired-state", estate.desiredState.path, "--interval", "60s",
                  "--config", estate.root.appendingPathComponent("steward.yaml").path], in: estate.root, environment: environment)
             let daemon = try #require(estate.daemon)
             let url = "http://" + (try await daemon.waitForLine("listening on ")).trimmingCharacters(in: .whitespaces) + "/slack/commands"

@@ -16,18 +16,8 @@ enum SocketModeRun {
         return configuration
     }
 
+    @discardableResult
     static func with(
-        _ emulator: SlackEmulator,
-        appToken: String? = nil,
-        configuration: SocketModeConfiguration = configuration(),
-        logger: Logger = Logger(label: "test.slack"),
-        handler: @escaping SocketModeClient.SlashCommandHandler = { SlackMessage(text: "ok: \($0.command) \($0.text)") },
-        _ body: (ClientEvents) async throws -> Void
-    ) async throws {
-        _ = try await run(emulator, appToken: appToken, configuration: configuration, logger: logger, handler: handler, body)
-    }
-
-    static func run(
         _ emulator: SlackEmulator,
         appToken: String? = nil,
         configuration: SocketModeConfiguration = configuration(),
@@ -58,7 +48,7 @@ enum SocketModeRun {
     /// Runs the client until `run()` returns by itself (a fatal error), bounded.
     static func untilItStops(_ emulator: SlackEmulator, appToken: String? = nil, logger: Logger = Logger(label: "test.slack"),
                              timeout: Duration = .seconds(10)) async throws -> SlackError? {
-        try await run(emulator, appToken: appToken, logger: logger) { events in
+        try await with(emulator, appToken: appToken, logger: logger) { events in
             _ = await events.wait(timeout: timeout) { events in
                 events.contains { if case .disconnected(_, let error?) = $0, error.isFatal { true } else { false } }
             }

@@ -34,6 +34,14 @@ public struct ReconcileReport: Sendable {
         self.finishedAt = startedAt
     }
 
+    /// Each environment's last tier plan: after execution, the last look, so its waits are
+    /// what AWS is still doing.
+    public var lastTierPlans: [EnvironmentName: TierPlan] {
+        var last: [EnvironmentName: TierPlan] = [:]
+        for plan in tierPlans { last[plan.environment] = plan }
+        return last
+    }
+
     public var hasChanges: Bool {
         plans.contains { $0.hasChanges } || prefixListPlans.contains { $0.hasChanges } || tierPlans.contains { $0.hasChanges }
             || bastionPlans.contains { $0.hasChanges }

@@ -169,8 +169,7 @@ public actor Reconciler {
         report.refusals += Array(Set(outcome.plans.flatMap(\.refusals))).sorted()
         guard !dryRun else { return }
         // The last plan per environment says what is still awaited.
-        var last: [EnvironmentName: TierPlan] = [:]
-        for plan in outcome.plans { last[plan.environment] = plan }
+        let last = report.lastTierPlans
         var current: Set<String> = []
         for plan in last.values.sorted(by: { $0.environment < $1.environment }) {
             for note in plan.warnings {

@@ -42,17 +42,16 @@ public actor FollowUpTracker {
                 continue
             }
             let result = outcome.environments[followUp.environment] ?? EnvironmentOutcome()
-            if outcome.failure == nil, result.inProgress {
-                if !followUp.progressPosted {
-                    posts.append((followUp, .followUp(for: followUp.command, environment: followUp.environment, outcome: outcome,
-                                                      appliedBefore: followUp.appliedSoFar)))
-                    followUp.progressPosted = true
-                }
-                followUp.appliedSoFar += result.applied
-                waiting.append(followUp)
-            } else {
+            let inProgress = outcome.failure == nil && result.inProgress
+            // Still in progress: said once; the final reply comes from the pass that finishes.
+            if !(inProgress && followUp.progressPosted) {
                 posts.append((followUp, .followUp(for: followUp.command, environment: followUp.environment, outcome: outcome,
                                                   appliedBefore: followUp.appliedSoFar)))
+            }
+            if inProgress {
+                followUp.progressPosted = true
+                followUp.appliedSoFar += result.applied
+                waiting.append(followUp)
             }
         }
         pending = waiting

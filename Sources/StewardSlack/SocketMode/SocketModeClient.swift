@@ -1,3 +1,4 @@
+import StewardCore
 import Foundation
 import Logging
 import NIOCore
@@ -117,7 +118,7 @@ public final class SocketModeClient: Service, Sendable {
         if delay > .zero {
             await race(connection.closeRequested.wait, against: delay)
         }
-        if connection.closeRequested.isFired || Task.isCancelled { return nil }
+        if connection.closeRequested.isPending || Task.isCancelled { return nil }
         let url: String
         do {
             url = try await api.openConnection(appToken: appToken)
@@ -129,11 +130,11 @@ public final class SocketModeClient: Service, Sendable {
             group.addTask {
                 // Hello deadline; once hello came, this child just waits to be cancelled.
                 await self.race(connection.hello.wait, against: self.configuration.helloTimeout)
-                if connection.hello.isFired {
-                    await OneShotSignal().wait()
+                if connection.hello.isPending {
+                    await WakeSignal().wait()
                     return nil
                 }
-                return Task.isCancelled || connection.closeRequested.isFired ? nil : .helloTimeout(after: self.configuration.helloTimeout)
+                return Task.isCancelled || connection.closeRequested.isPending ? nil : .helloTimeout(after: self.configuration.helloTimeout)
             }
             group.addTask {
                 await connection.closeRequested.wait()
@@ -154,10 +155,9 @@ public final class SocketModeClient: Service, Sendable {
     /// Waits until `connection` can close without losing an envelope: its acks have gone out
     /// and, when it is being replaced, nothing has arrived for `quietBeforeClose` (Slack may
     /// still route envelopes to it). Bounded by `drainTimeout`; the server closing the socket
-    /// first ends the wait too (the connection's task group is cancelled).
-    /// Ends with the connection's in-flight counter sealed (unless the deadline passed first):
-    /// acks of envelopes that still arrive go out on the newest connection, since this socket's
-    /// close frame is about to leave.
+    /// first ends the wait too (the connection's task group is cancelled). Ends with the
+    /// in-flight counter sealed (unless busy at the deadline), so acks of envelopes that still
+    /// arrive go out on the newest connection: this socket's close frame is about to leave.
     private func drain(_ connection: SocketModeConnection) async {
         let deadline = ContinuousClock.now + configuration.drainTimeout
         while !Task.isCancelled {
@@ -194,11 +194,11 @@ public final class SocketModeClient: Service, Sendable {
                 await self.serve(connection, inbound: inbound, outbound: outbound, events: events)
             }
         } catch {
-            if connection.closeRequested.isFired { return nil }
+            if connection.closeRequested.isPending { return nil }
             return .connectionLost(detail: Self.describe(error))
         }
-        if connection.closeRequested.isFired { return nil }
-        return .connectionLost(detail: connection.hello.isFired ? "the server closed the connection (or stopped answering pings)"
+        if connection.closeRequested.isPending { return nil }
+        return .connectionLost(detail: connection.hello.isPending ? "the server closed the connection (or stopped answering pings)"
             : "the server closed the connection before hello")
     }
 
@@ -210,7 +210,7 @@ public final class SocketModeClient: Service, Sendable {
                     guard case .text(let text) = message, let decoded = SocketModeMessage.decode(text) else { continue }
                     switch decoded {
                     case .hello:
-                        connection.hello.fire()
+                        connection.hello.ring()
                         events.yield(.hello(connection.id, at: .now))
                     case .disconnect(let reason):
                         events.yield(.refresh(connection.id, reason: reason))

@@ -1,3 +1,4 @@
+import StewardCore
 import Synchronization
 import WSClient
 
@@ -5,8 +6,8 @@ import WSClient
 /// the writer its acks go through and the envelopes it is still handling.
 final class SocketModeConnection: Sendable {
     let id: Int
-    let hello = OneShotSignal()
-    let closeRequested = OneShotSignal()
+    let hello = WakeSignal()
+    let closeRequested = WakeSignal()
     let inFlight = InFlightCounter()
     private let writer = Mutex<WebSocketOutboundWriter?>(nil)
     private let lastArrival = Mutex<ContinuousClock.Instant?>(nil)
@@ -36,7 +37,7 @@ final class SocketModeConnection: Sendable {
         // The replacement's hello is what asks for this close, and that same hello lets Slack
         // resume sending: the quiet period counts from here too, not only from the last envelope.
         lastArrival.withLock { $0 = max($0 ?? .now, .now) }
-        closeRequested.fire()
+        closeRequested.ring()
     }
 
     var closingForShutdown: Bool { shuttingDown.withLock { $0 } }

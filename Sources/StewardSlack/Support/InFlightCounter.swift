@@ -1,3 +1,4 @@
+import StewardCore
 import Synchronization
 
 /// Counts envelopes being handled on one connection, so a connection being replaced can wait
@@ -5,7 +6,7 @@ import Synchronization
 final class InFlightCounter: Sendable {
     private struct State {
         var count = 0
-        var idle = OneShotSignal()
+        var idle = WakeSignal()
         var sealed = false
     }
 
@@ -13,17 +14,17 @@ final class InFlightCounter: Sendable {
 
     func enter() {
         state.withLock { state in
-            if state.count == 0 { state.idle = OneShotSignal() }
+            if state.count == 0 { state.idle = WakeSignal() }
             state.count += 1
         }
     }
 
     func leave() {
-        let idle = state.withLock { state -> OneShotSignal? in
+        let idle = state.withLock { state -> WakeSignal? in
             state.count -= 1
             return state.count == 0 ? state.idle : nil
         }
-        idle?.fire()
+        idle?.ring()
     }
 
     var count: Int { state.withLock { $0.count } }

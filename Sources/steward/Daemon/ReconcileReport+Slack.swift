@@ -19,9 +19,7 @@ extension ReconcileReport {
             }
         }
         // What AWS is still doing: the last tier plan's waits per environment, settling bastions.
-        var lastTierPlan: [EnvironmentName: TierPlan] = [:]
-        for plan in tierPlans { lastTierPlan[plan.environment] = plan }
-        for (environment, plan) in lastTierPlan {
+        for (environment, plan) in lastTierPlans {
             environments[environment, default: EnvironmentOutcome()].pending += plan.waits.map { "\($0.resource): \($0.message)" }
         }
         for plan in bastionPlans {

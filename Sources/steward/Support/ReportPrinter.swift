@@ -44,9 +44,7 @@ enum ReportPrinter {
         let tierPart = tierActions + deferred == 0 ? "" : "\(tierActions) tier action(s), \(deferred) deferred, "
         lines.append("Apply complete: \(count(.authorize)) authorized, \(count(.updateDescription)) updated, "
             + "\(count(.revoke)) revoked, \(tierPart)\(failed) failed.")
-        var last: [EnvironmentName: TierPlan] = [:]
-        for plan in report.tierPlans { last[plan.environment] = plan }
-        let waits = Set(last.values.flatMap { plan in plan.waits.map { "\(plan.environment): \($0.resource) \($0.message)" } })
+        let waits = Set(report.lastTierPlans.values.flatMap { plan in plan.waits.map { "\(plan.environment): \($0.resource) \($0.message)" } })
         for wait in waits.sorted() { lines.append("waiting: \(wait) (steward run, or apply again, continues)") }
         return lines.joined(separator: "\n")
     }

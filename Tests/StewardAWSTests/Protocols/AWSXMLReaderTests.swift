@@ -41,6 +41,8 @@ struct AWSXMLReaderTests {
         }
     }
 
+    /// Entities decode byte-wise; unknown or invalid references (a lone surrogate too) stay
+    /// literal — in the reader and in the tree alike.
     @Test("entities and CDATA decode like the tree's text", arguments: [
         ("&amp;&lt;&gt;&quot;&apos;", "&<>\"'"),
         ("&#233;&#xE9;&#XE9;&#65;", "éééA"),
@@ -49,6 +51,7 @@ struct AWSXMLReaderTests {
         ("&foo; &am; &ampx;", "&foo; &am; &ampx;"),
         ("&#xZZ; &#; &#x; &#12a;", "&#xZZ; &#; &#x; &#12a;"),
         ("&#99999999999;", "&#99999999999;"),
+        ("&#xD800;", "&#xD800;"),
         ("a & b", "a & b"),
         ("tail &amp", "tail &amp"),
         ("<![CDATA[<&amp;>]]>", "<&amp;>"),

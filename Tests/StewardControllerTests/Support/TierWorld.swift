@@ -11,7 +11,7 @@ import Synchronization
 /// and an unowned `legacy` (2 tasks); an owned RDS instance `dev-db` (parameter group, security
 /// group, port 5433); an owned Aurora cluster `dev-aurora` with member `dev-aurora-1`; an owned
 /// EC2 instance and an unowned one. `close()` stops everything.
-final class TierWorld: @unchecked Sendable {
+final class TierWorld: ClosableWorld, @unchecked Sendable {
     let moto: MotoServer
     let directory: URL
     let transport: AsyncHTTPClientTransport
@@ -64,13 +64,7 @@ final class TierWorld: @unchecked Sendable {
             await moto.stop()
             throw error
         }
-        do {
-            try await body(world)
-        } catch {
-            await world.close()
-            throw error
-        }
-        await world.close()
+        try await world.use(body)
     }
 
     func close() async {

@@ -7,7 +7,7 @@ import StewardTestSupport
 
 /// One test's estate: a fresh moto_server, tagged security groups, a desired-state directory
 /// and Steward's real reconciler wired to them. `close()` stops everything it started.
-final class WhitelistWorld: @unchecked Sendable {
+final class WhitelistWorld: ClosableWorld, @unchecked Sendable {
     let moto: MotoServer
     let directory: URL
     let transport: AsyncHTTPClientTransport
@@ -40,14 +40,7 @@ final class WhitelistWorld: @unchecked Sendable {
 
     /// Runs `body` in a fresh world and closes it however the body ends.
     static func with(configuration: StewardConfiguration = StewardConfiguration(), _ body: (WhitelistWorld) async throws -> Void) async throws {
-        let world = try await make(configuration: configuration)
-        do {
-            try await body(world)
-        } catch {
-            await world.close()
-            throw error
-        }
-        await world.close()
+        try await make(configuration: configuration).use(body)
     }
 
     func close() async {

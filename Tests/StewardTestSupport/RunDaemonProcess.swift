@@ -3,25 +3,16 @@ import Foundation
 /// A `steward run` child process for one test: output captured to files (read while it runs),
 /// the bound address and first-reconcile line parsed from stdout. Always `stop()` it — the
 /// tests call it on every path.
-final class RunDaemonProcess: @unchecked Sendable {
+public final class RunDaemonProcess: @unchecked Sendable {
     // @unchecked: `Process` is not Sendable; after launch it is only signalled and polled.
-    let process: Process
-    let directory: URL
+    public let process: Process
+    public let directory: URL
     private let stdoutURL: URL
     private let stderrURL: URL
 
-    /// The built `steward` next to the test bundle (`swift test` builds every product).
-    static var executable: URL {
-        var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        while !FileManager.default.fileExists(atPath: directory.appendingPathComponent("steward").path), directory.path != "/" {
-            directory.deleteLastPathComponent()
-        }
-        return directory.appendingPathComponent("steward")
-    }
-
-    /// Starts `steward run ARGUMENTS` in `directory` with only the given AWS environment (none
-    /// of the developer's AWS settings leak in).
-    init(_ arguments: [String], in directory: URL, environment extra: [String: String]) throws {
+    /// Starts `steward run ARGUMENTS` in `directory` with only the given environment (none
+    /// of the developer's AWS, Steward or Slack settings leak in).
+    public init(_ arguments: [String], in directory: URL, environment extra: [String: String]) throws {
         self.directory = directory
         let id = UUID().uuidString.prefix(8)
         stdoutURL = directory.appendingPathComponent("run-\(id).out")
@@ -29,24 +20,21 @@ final class RunDaemonProcess: @unchecked Sendable {
         _ = FileManager.default.createFile(atPath: stdoutURL.path, contents: nil)
         _ = FileManager.default.createFile(atPath: stderrURL.path, contents: nil)
         process = Process()
-        process.executableURL = Self.executable
+        process.executableURL = StewardBinary.url
         process.arguments = ["run"] + arguments
         process.currentDirectoryURL = directory
-        var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("AWS_") && !$0.key.hasPrefix("STEWARD_") }
-        environment["USER"] = "tester"
-        for (key, value) in extra { environment[key] = value }
-        process.environment = environment
+        process.environment = StewardBinary.environment(["USER": "tester"].merging(extra) { $1 })
         process.standardOutput = try FileHandle(forWritingTo: stdoutURL)
         process.standardError = try FileHandle(forWritingTo: stderrURL)
         process.standardInput = FileHandle.nullDevice
         try process.run()
     }
 
-    var stdout: String { (try? String(contentsOf: stdoutURL, encoding: .utf8)) ?? "" }
-    var stderr: String { (try? String(contentsOf: stderrURL, encoding: .utf8)) ?? "" }
+    public var stdout: String { (try? String(contentsOf: stdoutURL, encoding: .utf8)) ?? "" }
+    public var stderr: String { (try? String(contentsOf: stderrURL, encoding: .utf8)) ?? "" }
 
     /// Polls stdout until a line starting with `prefix` appears; returns the rest of that line.
-    func waitForLine(_ prefix: String, timeout: Duration = .seconds(20)) async throws -> String {
+    public func waitForLine(_ prefix: String, timeout: Duration = .seconds(20)) async throws -> String {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
             if let line = stdout.split(separator: "\n").first(where: { $0.hasPrefix(prefix) }) {
@@ -59,17 +47,17 @@ final class RunDaemonProcess: @unchecked Sendable {
     }
 
     /// The base URL of the health/metrics server, from `listening on HOST:PORT`.
-    func baseURL() async throws -> String {
+    public func baseURL() async throws -> String {
         "http://" + (try await waitForLine("listening on ")).trimmingCharacters(in: .whitespaces)
     }
 
     /// Sends one signal without waiting.
-    func signal(_ number: Int32) {
+    public func signal(_ number: Int32) {
         if process.isRunning { kill(process.processIdentifier, number) }
     }
 
     /// Waits (bounded) for the process to exit on its own; nil if it is still running.
-    func waitForExit(timeout: Duration) async -> Int32? {
+    public func waitForExit(timeout: Duration) async -> Int32? {
         let deadline = ContinuousClock.now + timeout
         while process.isRunning, ContinuousClock.now < deadline {
             try? await Task.sleep(for: .milliseconds(20))
@@ -80,7 +68,7 @@ final class RunDaemonProcess: @unchecked Sendable {
     /// SIGTERM, then waits (bounded) for exit; SIGKILL if it hangs. Returns the exit status
     /// (nil if it had to be killed).
     @discardableResult
-    func stop(timeout: Duration = .seconds(20)) async -> Int32? {
+    public func stop(timeout: Duration = .seconds(20)) async -> Int32? {
         if process.isRunning { process.terminate() }
         let deadline = ContinuousClock.now + timeout
         while process.isRunning, ContinuousClock.now < deadline {
@@ -95,10 +83,10 @@ final class RunDaemonProcess: @unchecked Sendable {
     }
 }
 
-enum RunDaemonError: Error, CustomStringConvertible {
+public enum RunDaemonError: Error, CustomStringConvertible {
     case timedOut(waitingFor: String, stdout: String, stderr: String)
 
-    var description: String {
+    public var description: String {
         switch self {
         case .timedOut(let what, let stdout, let stderr):
             return "steward run: timed out waiting for '\(what)'\n--- stdout\n\(stdout)\n--- stderr\n\(stderr)"

@@ -1,9 +1,9 @@
 import Foundation
-import StewardTestSupport
 
 /// The built `steward` executable, run as a child process by end-to-end tests.
-enum StewardBinary {
-    static var url: URL {
+public enum StewardBinary {
+    /// Next to the test bundle (`swift test` builds every product).
+    public static var url: URL {
         var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         while !FileManager.default.fileExists(atPath: directory.appendingPathComponent("steward").path), directory.path != "/" {
             directory.deleteLastPathComponent()
@@ -11,28 +11,34 @@ enum StewardBinary {
         return directory.appendingPathComponent("steward")
     }
 
-    static func process(_ arguments: [String], in directory: URL, environment extra: [String: String]) -> Process {
+    /// This process's environment without the developer's AWS, Steward and Slack settings,
+    /// plus `extra`: a child sees only what the test gives it.
+    public static func environment(_ extra: [String: String]) -> [String: String] {
+        var environment = ProcessInfo.processInfo.environment.filter {
+            !$0.key.hasPrefix("AWS_") && !$0.key.hasPrefix("STEWARD_") && !$0.key.hasPrefix("SLACK_")
+        }
+        for (key, value) in extra { environment[key] = value }
+        return environment
+    }
+
+    public static func process(_ arguments: [String], in directory: URL, environment extra: [String: String]) -> Process {
         let process = Process()
         process.executableURL = url
         process.arguments = arguments
         process.currentDirectoryURL = directory
-        var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("AWS_") && !$0.key.hasPrefix("STEWARD_") }
-        for (key, value) in extra { environment[key] = value }
-        process.environment = environment
+        process.environment = environment(extra)
         return process
     }
 
     /// Runs to completion without blocking a thread (see `ProcessRunner`); returns status and
     /// stdout followed by stderr.
-    static func launch(_ arguments: [String], in directory: URL, environment extra: [String: String]) async throws -> (status: Int32, output: String) {
-        var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("AWS_") && !$0.key.hasPrefix("STEWARD_") }
-        for (key, value) in extra { environment[key] = value }
-        let result = try await ProcessRunner.run(url.path, arguments, environment: environment, in: directory)
+    public static func launch(_ arguments: [String], in directory: URL, environment extra: [String: String]) async throws -> (status: Int32, output: String) {
+        let result = try await ProcessRunner.run(url.path, arguments, environment: environment(extra), in: directory)
         return (result.status, result.stdout + result.stderr)
     }
 
     /// Runs to completion; returns status and combined output.
-    static func run(_ arguments: [String], in directory: URL, environment: [String: String]) throws -> (status: Int32, output: String) {
+    public static func run(_ arguments: [String], in directory: URL, environment: [String: String] = [:]) throws -> (status: Int32, output: String) {
         let process = process(arguments, in: directory, environment: environment)
         let pipe = Pipe()
         process.standardOutput = pipe

@@ -1,8 +1,10 @@
 import Synchronization
 
-/// A level-triggered doorbell for the reconcile loop. Any number of `ring()`s while nobody
-/// waits collapse into one pending wake, so a burst of file events or chat edits costs one
-/// extra reconcile, not one per event — the loop re-reads everything anyway.
+/// A level-triggered doorbell. Any number of `ring()`s while nobody waits collapse into one
+/// pending wake: for the reconcile loop, a burst of file events or chat edits costs one extra
+/// reconcile, not one per event — the loop re-reads everything anyway. Never consumed, it is a
+/// one-shot signal (a socket's hello, a request to close): every waiter, before or after,
+/// resumes. Waiting is cancellation-aware, so a blocked task never outlives its group.
 public final class WakeSignal: Sendable {
     private struct State {
         var pending = false
@@ -24,6 +26,9 @@ public final class WakeSignal: Sendable {
         }
         for waiter in waiters { waiter.resume() }
     }
+
+    /// Whether a wake is pending (without consuming it).
+    public var isPending: Bool { state.withLock { $0.pending } }
 
     /// Clears a pending wake; true if there was one.
     @discardableResult
