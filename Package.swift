@@ -194,6 +194,7 @@ let package = Package(
                 "StewardSlack",
                 "SlackEmulator",
                 "StewardTestSupport",
+                .product(name: "Yams", package: "Yams"),
                 .product(name: "WSClient", package: "swift-websocket"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
