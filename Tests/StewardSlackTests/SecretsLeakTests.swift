@@ -46,6 +46,9 @@ import Testing
                 replies.append(String(describing: try await emulator.waitForAck(envelope).payload))
                 try emulator.dropAbruptly()
                 try await emulator.waitForConnection(number: 2)
+                // The emulator has sent hello; wait until the client has taken it (and logged it).
+                let reconnected = await clientEvents.wait { $0.contains { if case .connected(id: 2) = $0 { true } else { false } } }
+                #expect(reconnected)
                 for event in clientEvents.all { events.record(event) }
             }
             // A post with the bot token, and one with a wrong token (its error is checked too).

@@ -80,15 +80,16 @@ public final class SocketModeClient: Service, Sendable {
                     switch event {
                     case .hello(let id, _):
                         if let connection = connections[id] { newest.withLock { $0 = connection } }
-                        onEvent(.connected(id: id))
+                        // Logged before it is reported, so whoever awaits the event finds the line.
                         logger.info("Slack Socket Mode connected", metadata: ["connection": "\(id)"])
+                        onEvent(.connected(id: id))
                     case .refresh(let id, let reason):
                         logger.info("Slack asked to reconnect", metadata: ["connection": "\(id)", "reason": "\(reason)"])
                     case .ended(let id, let error, _):
                         connections[id] = nil
                         newest.withLock { if $0?.id == id { $0 = nil } }
-                        onEvent(.disconnected(id: id, error: error))
                         if let error { logger.warning("Slack connection ended", metadata: ["connection": "\(id)", "error": "\(error)"]) }
+                        onEvent(.disconnected(id: id, error: error))
                     case .shutdown:
                         stopping = true
                     }
