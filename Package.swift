@@ -201,6 +201,11 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
+        // The executable's own glue (report → Slack words), through `@testable import steward`.
+        .testTarget(
+            name: "StewardDaemonTests",
+            dependencies: ["steward", "StewardController", "StewardCore", "StewardSlack"]
+        ),
         .testTarget(
             name: "StewardCLITests",
             dependencies: ["StewardCore"]

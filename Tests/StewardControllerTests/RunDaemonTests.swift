@@ -93,8 +93,11 @@ import Testing
         try await RunDaemonEstate.with { estate, slot in
             try estate.writeDesired([(cidr: "198.51.100.0/24", expiresAt: Date().addingTimeInterval(86_400))])
             var environment = estate.moto.clientEnvironment
-            // A port nothing listens on (moto's, once it is stopped below, would do too).
-            environment["AWS_ENDPOINT_URL"] = "http://127.0.0.1:\(try FreePort.find())"
+            // Held bound without listening for the whole test: connections are refused, and no
+            // other suite's peer can start listening there meanwhile.
+            let deadPort = try FreePort.reserve()
+            defer { deadPort.release() }
+            environment["AWS_ENDPOINT_URL"] = "http://127.0.0.1:\(deadPort.port)"
             environment["AWS_MAX_ATTEMPTS"] = "1"
             slot.daemon = try RunDaemonProcess(
                 ["--listen", "127.0.0.1:0", "--desired-state", estate.desiredState.path, "--interval", "60s"],
