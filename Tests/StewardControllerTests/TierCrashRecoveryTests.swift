@@ -11,23 +11,23 @@ import Testing
         try await TierWorld.with { world in
             try world.writeDesired(tier: .tornDown)
             try await KilledApply.run(holding: "CreateDBSnapshot", moto: world.moto, in: world.directory) { killed, environment in
-            #expect(killed.held, "steward apply never took the final snapshot")
-            #expect(killed.terminationReason == .uncaughtSignal)
+                #expect(killed.held, "steward apply never took the final snapshot")
+                #expect(killed.terminationReason == .uncaughtSignal)
 
-            var estate = try await world.estate()
-            #expect(estate.databases["dev-db"] != nil, "deleted although its snapshot was never seen")
-            #expect(estate.snapshots.count == 1)
+                var estate = try await world.estate()
+                #expect(estate.databases["dev-db"] != nil, "deleted although its snapshot was never seen")
+                #expect(estate.snapshots.count == 1)
 
-            let second = try await StewardBinary.launch(["apply", "--auto-approve"], in: world.directory, environment: environment)
-            #expect(second.status == 0, "\(second.output)")
-            estate = try await world.estate()
-            #expect(estate.databases["dev-db"] == nil)
-            #expect(estate.clusters["dev-aurora"] == nil)
-            #expect(estate.snapshots.count == 1, "a second final snapshot: \(estate.snapshots)")
-            #expect(estate.snapshots.values.allSatisfy { $0 == "available" })
-            #expect(estate.clusterSnapshots.count == 1)
-            let third = try await StewardBinary.launch(["plan", "--detailed-exitcode"], in: world.directory, environment: environment)
-            #expect(third.status == 0, "converged: \(third.output)")
+                let second = try await StewardBinary.launch(["apply", "--auto-approve"], in: world.directory, environment: environment)
+                #expect(second.status == 0, "\(second.output)")
+                estate = try await world.estate()
+                #expect(estate.databases["dev-db"] == nil)
+                #expect(estate.clusters["dev-aurora"] == nil)
+                #expect(estate.snapshots.count == 1, "a second final snapshot: \(estate.snapshots)")
+                #expect(estate.snapshots.values.allSatisfy { $0 == "available" })
+                #expect(estate.clusterSnapshots.count == 1)
+                let third = try await StewardBinary.launch(["plan", "--detailed-exitcode"], in: world.directory, environment: environment)
+                #expect(third.status == 0, "converged: \(third.output)")
             }
         }
     }
@@ -51,17 +51,17 @@ import Testing
 
             """.write(to: world.desiredStateDirectory.appendingPathComponent("dev.yaml"), atomically: true, encoding: .utf8)
             try await KilledApply.run(holding: "RunInstances", moto: world.moto, in: world.directory) { killed, environment in
-            #expect(killed.held, "steward apply never launched the bastion")
+                #expect(killed.held, "steward apply never launched the bastion")
 
-            let second = try await StewardBinary.launch(["apply", "--auto-approve"], in: world.directory, environment: environment)
-            #expect(second.status == 0, "\(second.output)")
-            let bastions = try await world.moto.boto3("""
-            ec2 = boto3.client('ec2', endpoint_url=ENDPOINT, region_name='us-east-1')
-            found = [i['InstanceId'] for r in ec2.describe_instances(Filters=[{'Name': 'tag:Role', 'Values': ['bastion']},
-                     {'Name': 'instance-state-name', 'Values': ['pending', 'running']}])['Reservations'] for i in r['Instances']]
-            print(json.dumps(found))
-            """)
-            #expect(try JSONDecoder().decode([String].self, from: Data(bastions.utf8)).count == 1, "one lease, one bastion: \(bastions)")
+                let second = try await StewardBinary.launch(["apply", "--auto-approve"], in: world.directory, environment: environment)
+                #expect(second.status == 0, "\(second.output)")
+                let bastions = try await world.moto.boto3("""
+                ec2 = boto3.client('ec2', endpoint_url=ENDPOINT, region_name='us-east-1')
+                found = [i['InstanceId'] for r in ec2.describe_instances(Filters=[{'Name': 'tag:Role', 'Values': ['bastion']},
+                         {'Name': 'instance-state-name', 'Values': ['pending', 'running']}])['Reservations'] for i in r['Instances']]
+                print(json.dumps(found))
+                """)
+                #expect(try JSONDecoder().decode([String].self, from: Data(bastions.utf8)).count == 1, "one lease, one bastion: \(bastions)")
             }
         }
     }

@@ -31,11 +31,14 @@ public enum FreePort {
         for _ in 0..<range.count {
             let offset = cursor.add(1, ordering: .relaxed).oldValue
             let port = range.lowerBound + (offset % range.count)
-            if let fd = bindWithoutListening(port: port) {
-                return Reservation(port: port, descriptor: fd)
-            }
+            if let reservation = reserve(port: port) { return reservation }
         }
         throw MotoServerError.noFreePort
+    }
+
+    /// `port` itself, held as `reserve()` holds one; `nil` when something else has it bound.
+    public static func reserve(port: Int) -> Reservation? {
+        bindWithoutListening(port: port).map { Reservation(port: port, descriptor: $0) }
     }
 
     /// A bound, non-listening socket on `port`.

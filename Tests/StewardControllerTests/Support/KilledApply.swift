@@ -1,8 +1,8 @@
 import AsyncHTTPClient
 import Foundation
 import NIOCore
+import StewardCore
 import StewardTestSupport
-import Synchronization
 
 /// `steward apply` killed with SIGKILL at a chosen moment: a proxy in front of moto forwards
 /// every call, and holds the answer to the first `action` (which reached AWS) until the test
@@ -67,29 +67,22 @@ struct KilledApply {
     }
 }
 
-/// Holds one response until the test has acted (killed the client), then lets it go.
-final class HoldGate: Sendable {
-    private let state = Mutex<(holding: Bool, released: Bool, waiters: [CheckedContinuation<Void, Never>])>((false, false, []))
-    private let holding = AsyncStream<Void>.makeStream()
+/// Holds one response until the test has acted (killed the client), then lets it go. Both
+/// doorbells are rung at most once and never consumed, so whoever waits, before or after, resumes.
+struct HoldGate: Sendable {
+    private let holding = WakeSignal()
+    private let released = WakeSignal()
 
     func holdUntilReleased() async {
-        await withCheckedContinuation { continuation in
-            let resumeNow = state.withLock { state -> Bool in
-                state.holding = true
-                if state.released { return true }
-                state.waiters.append(continuation)
-                return false
-            }
-            holding.continuation.yield()
-            if resumeNow { continuation.resume() }
-        }
+        holding.ring()
+        await released.wait()
     }
 
     func waitUntilHolding(timeout: Duration) async -> Bool {
         await withTaskGroup(of: Bool.self) { group in
             group.addTask { [holding] in
-                for await _ in holding.stream { return true }
-                return false
+                await holding.wait()
+                return holding.isPending
             }
             group.addTask {
                 try? await Task.sleep(for: timeout)
@@ -102,12 +95,6 @@ final class HoldGate: Sendable {
     }
 
     func release() {
-        let waiters = state.withLock { state -> [CheckedContinuation<Void, Never>] in
-            state.released = true
-            defer { state.waiters = [] }
-            return state.waiters
-        }
-        holding.continuation.finish()
-        for waiter in waiters { waiter.resume() }
+        released.ring()
     }
 }
