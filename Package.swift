@@ -54,12 +54,15 @@ let package = Package(
             ],
             path: "Tests/StewardTestSupport"
         ),
-        // DesiredStateStore implementations (YAML directory now; DynamoDB next).
+        // DesiredStateStore implementations and their change feeds (the YAML directory and its
+        // watch; DynamoDB and its stream next), chosen by configuration.
         .target(
             name: "StewardStore",
             dependencies: [
                 "StewardCore",
+                "StewardAWS",
                 .product(name: "Yams", package: "Yams"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         // Observer (AWS -> ObservedState), Executor (Plan -> AWS), reconciler, audit log.

@@ -46,12 +46,7 @@ func createGroup(_ name: String, environment: String) async throws {
 }
 
 func reconciler() -> Reconciler {
-    let configuration = StewardConfiguration()
-    return Reconciler(
-        store: YAMLDirectoryStore(directory: directory),
-        observer: WhitelistObserver(ec2: ec2, settings: { _ in configuration.whitelist }),
-        executor: WhitelistExecutor(ec2: ec2, ownerID: "steward"), configuration: configuration, audit: nil
-    )
+    Reconciler(store: YAMLDirectoryStore(directory: directory), aws: aws, configuration: StewardConfiguration(), audit: nil, stages: .whitelistOnly)
 }
 
 // 1. Converge 50 new entries on 2 groups; each run uses a fresh environment.

@@ -28,7 +28,7 @@ enum PlannerBenchmark {
                 if kind >= 2 {
                     rules.append(ObservedRule(
                         ruleID: "sgr-\(environmentIndex)-\(index)", ports: .https, source: .cidr(cidr),
-                        description: kind == 2 ? "stale" : "user \(index)", tags: [StewardConfiguration.ownerTagKey: owner]
+                        description: kind == 2 ? "stale" : "user \(index)", tags: [StewardTag.owner: owner]
                     ))
                 }
                 if kind == 4 {

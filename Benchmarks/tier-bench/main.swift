@@ -45,17 +45,8 @@ func write(_ tier: Tier) throws {
     try "environment: dev\ntier: \(tier.rawValue)\n".write(to: directory.appendingPathComponent("dev.yaml"), atomically: true, encoding: .utf8)
 }
 
-let configuration = StewardConfiguration()
-let clients = TierClients(client: aws)
-let ec2 = EC2Client(client: aws)
-let reconciler = Reconciler(
-    store: YAMLDirectoryStore(directory: directory),
-    observer: WhitelistObserver(ec2: ec2, settings: { _ in configuration.whitelist }),
-    executor: WhitelistExecutor(ec2: ec2, ownerID: "steward"), configuration: configuration, audit: nil,
-    tiers: TierReconciler(
-        observer: TierObserver(clients: clients, configuration: configuration),
-        executor: TierExecutor(clients: clients, ownerID: "steward", environmentTag: "Environment"), ownerID: "steward")
-)
+let reconciler = Reconciler(store: YAMLDirectoryStore(directory: directory), aws: aws, configuration: StewardConfiguration(), audit: nil,
+                            stages: .tiers)
 
 struct Figures { var wall: [Double] = []; var own: [Double] = []; var calls: [Int] = []; var sample: [String] = [] }
 var stop = Figures()

@@ -19,7 +19,7 @@ import Testing
             #expect(proxy.replays == 1, "the runtime's retry carried the same token")
             let live = try await world.live()
             #expect(live.count == 1)
-            #expect(results.first?.resource == live.first?.id)
+            #expect(results.first?.resource.id == live.first?.id)
             #expect(live.first?.tags["steward:lease-expires-at"] == "2026-11-27T13:00:00Z")
         }
     }

@@ -3,7 +3,7 @@ import StewardController
 import StewardCore
 import Testing
 
-/// Bastion leases end to end against moto_server through `BastionReconciler`, outcomes
+/// Bastion leases end to end against moto_server through `BastionStage`, outcomes
 /// checked with the aws CLI (an independent client), what Steward sent with moto's recorder.
 @Suite(.serialized) struct BastionLeaseTests {
     typealias W = BastionWorld
@@ -20,7 +20,7 @@ import Testing
             let instances = try await world.live()
             #expect(instances.count == 1)
             let instance = try #require(instances.first)
-            #expect(results.first?.resource == instance.id, "the result names the instance")
+            #expect(results.first?.resource == .bastion(instanceID: instance.id), "the result names the instance")
             #expect(instance.instanceType == "t3.nano", "launched from dev-bastion")
             #expect(instance.tags["aws:ec2launchtemplate:name"].map { $0 == "dev-bastion" } ?? true)
             #expect(instance.tags["Environment"] == "dev")
@@ -86,7 +86,7 @@ import Testing
             let (plans, results, _) = try await world.pass([try world.destroy(desired)])
             #expect(plans.first?.terminate.map(\.reason) == [.noLease])
             #expect(results.map(\.kind) == [.terminateBastion])
-            #expect(results.map(\.resource) == [instance.id])
+            #expect(results.map(\.resource) == [.bastion(instanceID: instance.id)])
             #expect(try await world.instances().first { $0.id == instance.id }?.state == "terminated")
             #expect(try await world.pass([try world.destroy(desired)]).results.isEmpty, "and then nothing more to do")
         }
@@ -114,9 +114,9 @@ import Testing
             let (plans, results, _) = try await world.pass([world.running()])
             let plan = try #require(plans.first)
             #expect(plan.terminate.map(\.instanceID) == [orphan])
-            #expect(results.map(\.resource) == [orphan])
-            #expect(Set(plan.drift.map(\.instanceID)) == [handMade, otherOwner])
-            #expect(plan.drift.first { $0.instanceID == handMade }?.severity == .warning)
+            #expect(results.map(\.resource) == [.bastion(instanceID: orphan)])
+            #expect(Set(plan.drift.map(\.resource.id)) == [handMade, otherOwner])
+            #expect(plan.drift.first { $0.resource.id == handMade }?.severity == .high)
             let states = Dictionary(uniqueKeysWithValues: try await world.instances().map { ($0.id, $0.state) })
             #expect(states[orphan] == "terminated")
             #expect(states[handMade] == "running")

@@ -24,12 +24,12 @@ import Testing
             """)
             try await moto.enableAuth(afterFreeCalls: 0)
 
-            func reconciler(_ key: [String]) throws -> BastionReconciler {
+            func reconciler(_ key: [String]) throws -> BastionStage {
                 var environment = moto.clientEnvironment
                 environment["AWS_ACCESS_KEY_ID"] = key[0]
                 environment["AWS_SECRET_ACCESS_KEY"] = key[1]
-                return BastionReconciler(ec2: EC2Client(client: try AWSClient.fromEnvironment(environment, transport: transport)),
-                                         configuration: StewardConfiguration())
+                return BastionStage(ec2: EC2Client(client: try AWSClient.fromEnvironment(environment, transport: transport)),
+                                    configuration: StewardConfiguration())
             }
             let dev = try EnvironmentName("dev")
             var now = BastionWorld.start

@@ -52,11 +52,8 @@ import Testing
                 var environment = moto.clientEnvironment
                 environment["AWS_ACCESS_KEY_ID"] = key[0]
                 environment["AWS_SECRET_ACCESS_KEY"] = key[1]
-                let ec2 = EC2Client(client: try AWSClient.fromEnvironment(environment, transport: transport))
-                let configuration = StewardConfiguration()
-                return Reconciler(
-                    store: YAMLDirectoryStore(directory: directory), observer: WhitelistObserver(ec2: ec2, settings: { _ in configuration.whitelist }),
-                    executor: WhitelistExecutor(ec2: ec2, ownerID: "steward"), configuration: configuration, audit: nil)
+                return Reconciler(store: YAMLDirectoryStore(directory: directory), aws: try AWSClient.fromEnvironment(environment, transport: transport),
+                                  configuration: StewardConfiguration(), audit: nil, stages: .whitelistOnly)
             }
 
             // Enforcement is really on: a user allowed only to describe can plan but not authorize.

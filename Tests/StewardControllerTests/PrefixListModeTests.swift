@@ -194,7 +194,7 @@ import Testing
             #expect(modifies.count == 2)
             #expect(modifies.first.map { $0.contains("MaxEntries=20") && !$0.contains("AddEntry") } == true, "resize alone first")
             #expect(modifies.last.map { $0.contains("AddEntry.7.Cidr") && !$0.contains("MaxEntries") && $0.contains("CurrentVersion=") } == true)
-            #expect(report.results.contains { $0.target == "max entries 10 -> 20" && $0.outcome == .applied })
+            #expect(report.results.contains { $0.target == .setting("max entries 10 -> 20") && $0.outcome == .applied })
             #expect(try await Self.lists(world).first?.entries.count == 15)
         }
     }

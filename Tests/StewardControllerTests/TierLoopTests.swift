@@ -61,7 +61,7 @@ import Testing
             #expect(try await world.estate().databases["dev-db"] == "available")
 
             let report = await reconciler.reconcile()
-            let stop = try #require(report.results.first { $0.kind == .stopDatabase && $0.resource == "rds:dev-db" })
+            let stop = try #require(report.results.first { $0.kind == .stopDatabase && $0.resource == .rdsInstance(identifier: "dev-db") })
             #expect(stop.outcome == .applied)
             #expect(stop.reason.contains("behind Steward's back"))
             #expect(try await world.estate().databases["dev-db"] == "stopped")
@@ -123,7 +123,7 @@ import Testing
         try await TierWorld.with { world in
             try world.writeDesired(tier: .tornDown, protected: true)
             let report = await world.reconciler().reconcile()
-            #expect(report.refusals.contains { $0.contains("protected") && $0.contains("allow_teardown_until") })
+            #expect(report.refusals.contains { $0.message.contains("protected") && $0.message.contains("allow_teardown_until") })
             let estate = try await world.estate()
             #expect(estate.databases["dev-db"] == "stopped")
             #expect(estate.clusters["dev-aurora"] == "stopped")
@@ -173,7 +173,7 @@ import Testing
             for tier in [Tier.stopped, .running, .tornDown, .running] {
                 try world.writeDesired(tier: tier)
                 let report = await reconciler.reconcile()
-                #expect(report.failure == nil && report.observationProblems.isEmpty, "\(tier): \(report.failure ?? "") \(report.observationProblems)")
+                #expect(report.failure == nil && report.observationProblems.isEmpty, "\(tier): \(report.failure.map(\.message) ?? "") \(report.observationProblems)")
                 #expect(report.failedActions.isEmpty, "\(tier): \(report.failedActions)")
                 #expect(report.results.contains { $0.outcome == .applied }, "\(tier): nothing was done")
             }

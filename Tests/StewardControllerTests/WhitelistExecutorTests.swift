@@ -24,7 +24,7 @@ import Testing
             let actions = MotoRecording.actions(try await world.moto.downloadRecording())
             try await world.moto.stopRecording()
 
-            let outcomes = Dictionary(uniqueKeysWithValues: results.map { ($0.target.split(separator: " ")[0], $0.outcome) })
+            let outcomes = Dictionary(uniqueKeysWithValues: results.map { ($0.target.subject.split(separator: " ")[0], $0.outcome) })
             #expect(outcomes["198.51.100.32/28"] == .converged, "the duplicate is pinned on its own item")
             // moto (unlike AWS) keeps the rules of a refused batch that came before the duplicate;
             // re-sent in the halves, those come back Duplicate too and count as converged.
@@ -67,9 +67,9 @@ import Testing
                 SecurityGroupPlan(groupID: web, groupName: "web", authorize: [Self.grant("203.0.113.10/32")]),
             ])
             let results = await executor.execute(plan)
-            #expect(results.first { $0.resource == "sg-0000000000000dead" }?.outcome == .failed)
-            #expect(results.first { $0.resource == "sg-0000000000000dead" }?.message?.contains("InvalidGroup.NotFound") == true)
-            #expect(results.first { $0.resource == web }?.outcome == .applied)
+            #expect(results.first { $0.resource == .securityGroup(id: "sg-0000000000000dead") }?.outcome == .failed)
+            #expect(results.first { $0.resource == .securityGroup(id: "sg-0000000000000dead") }?.message?.contains("InvalidGroup.NotFound") == true)
+            #expect(results.first { $0.resource == .securityGroup(id: web) }?.outcome == .applied)
             #expect(try await world.rules(web).map(\.cidr) == ["203.0.113.10/32"])
         }
     }

@@ -97,7 +97,7 @@ import Testing
             world.clock = world.clock.addingTimeInterval(60)
             let report = await reconciler.reconcile()
             #expect(!report.desiredStateErrors.isEmpty)
-            #expect(report.refusals.contains { $0.contains("only entries known to have expired are revoked") })
+            #expect(report.refusals.contains { $0.message.contains("only entries known to have expired are revoked") })
             #expect(report.nextExpiry == WhitelistWorld.start.addingTimeInterval(86_400), "the loop still wakes for the known entries' expiries")
             #expect(Set(try await world.rules(web).map(\.cidr)) == ["198.51.100.0/24"], "expired one revoked, nothing else touched")
 
@@ -120,7 +120,7 @@ import Testing
 
             try world.writeDesired("dev", [])
             let refused = await world.reconciler().reconcile()
-            #expect(refused.refusals.contains { $0.contains("over the budget of 10 per run") && $0.contains("--force") })
+            #expect(refused.refusals.contains { $0.message.contains("over the budget of 10 per run") && $0.message.contains("--force") })
             #expect(refused.results.filter { $0.outcome == .refused }.count == 12)
             #expect(try await world.rules(web).count == 12)
 
@@ -139,7 +139,7 @@ import Testing
             _ = await world.reconciler().reconcile()
             try world.writeDesired("dev", [("198.51.100.0/24", "Office", 86_400)])
             let report = await world.reconciler().reconcile()
-            #expect(report.refusals.contains { $0.contains("upsert-only") })
+            #expect(report.refusals.contains { $0.message.contains("upsert-only") })
             #expect(Set(try await world.rules(web).map(\.cidr)) == ["203.0.113.10/32", "198.51.100.0/24"])
         }
     }
@@ -153,7 +153,7 @@ import Testing
             try await world.handMadeRule(web, cidr: "192.0.2.2/32")
             try world.writeDesired("dev", (0..<4).map { ("198.51.100.\($0 * 16)/28", "entry \($0)", 86_400.0) })
             let report = await world.reconciler().reconcile()
-            #expect(report.refusals.contains { $0.contains("would hold 6 IPv4 inbound rules, over its quota of 5") && $0.contains("prefix-list") })
+            #expect(report.refusals.contains { $0.message.contains("would hold 6 IPv4 inbound rules, over its quota of 5") && $0.message.contains("prefix-list") })
             #expect(try await world.rules(web).count == 2)
         }
     }

@@ -13,11 +13,31 @@ import Testing
     private let qa = try! EnvironmentName("qa")
     private let start = Date(timeIntervalSince1970: 1_800_000_000)
 
+    /// Results as the executors make them, from the words their lines show.
     private func result(
         _ kind: ActionResult.Kind, _ environment: EnvironmentName, _ resource: String, _ target: String,
         reason: String = "whitelisted", _ outcome: ActionResult.Outcome, message: String? = nil
     ) -> ActionResult {
-        ActionResult(kind: kind, environment: environment, resource: resource, target: target, reason: reason, outcome: outcome, message: message)
+        ActionResult(kind: kind, environment: environment, resource: Self.reference(resource), target: Self.target(kind, target),
+                     reason: reason, outcome: outcome, message: message)
+    }
+
+    private static func reference(_ text: String) -> ResourceReference {
+        if text.hasPrefix("sg-") { return .securityGroup(id: text) }
+        if text.hasPrefix("rds:") { return .rdsInstance(identifier: String(text.dropFirst(4))) }
+        if text.hasPrefix("ecs:") {
+            let parts = text.dropFirst(4).split(separator: "/")
+            return .ecsService(cluster: String(parts[0]), name: String(parts[1]))
+        }
+        return .launchTemplate(name: text)
+    }
+
+    private static func target(_ kind: ActionResult.Kind, _ text: String) -> ActionTarget {
+        guard kind.area == .whitelist else { return .setting(text) }
+        let words = text.split(separator: " ", maxSplits: 1).map(String.init)
+        if words[0].hasPrefix("sgr-") { return .rule(id: words[0], source: words[1]) }
+        let access = words[1].split(separator: "/")
+        return .grant(source: words[0], networkProtocol: NetworkProtocol(rawValue: String(access[0])) ?? .tcp, ports: PortRange(UInt16(access[1]) ?? 0))
     }
 
     // MARK: - Follow-up outcomes
@@ -60,9 +80,9 @@ import Testing
         #expect(outcome.environments[qa]?.succeeded == true)
     }
 
-    @Test func refusalsGoToTheEnvironmentTheyNameAndOthersAreDropped() {
+    @Test func refusalsGoToTheEnvironmentTheyName() {
         var report = ReconcileReport(startedAt: start)
-        report.refusals = ["qa: teardown refused: qa is protected", "not an environment name!: something", "no colon at all"]
+        report.refusals = [Refusal(environment: qa, guardName: .protectedTeardown, message: "teardown refused: qa is protected")]
         let outcome = report.slackOutcome
         #expect(outcome.environments[qa]?.problems == ["qa: teardown refused: qa is protected"])
         #expect(outcome.environments.keys.map(\.rawValue).sorted() == ["qa"])
@@ -70,10 +90,10 @@ import Testing
 
     @Test func aPassThatCouldNotRunCarriesItsFailure() {
         var report = ReconcileReport(startedAt: start)
-        report.failure = "AWS unreachable: connection refused"
+        report.failure = ReconcileFailure(.awsUnreadable, "AWS unreachable: connection refused")
         #expect(report.slackOutcome.failure == "AWS unreachable: connection refused")
         #expect(report.slackNotifications == [
-            StewardNotification(kind: .failure, environment: try! EnvironmentName("all"), text: "reconcile failed: AWS unreachable: connection refused"),
+            StewardNotification(kind: .failure, environment: nil, text: "reconcile failed: AWS unreachable: connection refused"),
         ])
     }
 

@@ -64,7 +64,7 @@ import Testing
     }
 
     @Test func errorsAreEphemeralPlainText() {
-        let message = SlackMessage.reply(ChatReply(text: "error: a\nUsage: /whitelist add\n       /whitelist list", isError: true),
+        let message = SlackMessage.reply(ChatReply.refused("error: a\nUsage: /whitelist add\n       /whitelist list"),
                                          responseType: .inChannel)
         #expect(message.responseType == .ephemeral)
         #expect(message.blocks == nil)

@@ -4,14 +4,14 @@
 public struct AWSError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The service's error code, e.g. `InvalidPermission.Duplicate`, `ThrottlingException`.
     /// When the body carried none (some HTTP 403s), the HTTP status as text.
-    public let code: String
+    public let code: AWSErrorCode
     public let message: String
     public let requestID: String?
     public let statusCode: Int
     /// Which call failed, e.g. `ec2:AuthorizeSecurityGroupIngress`.
     public let operation: String
 
-    public init(code: String, message: String, requestID: String?, statusCode: Int, operation: String) {
+    public init(code: AWSErrorCode, message: String, requestID: String?, statusCode: Int, operation: String) {
         self.code = code
         self.message = message
         self.requestID = requestID
@@ -27,19 +27,11 @@ public struct AWSError: Error, Sendable, Equatable, CustomStringConvertible {
     }
 
     public var isThrottling: Bool {
-        Self.throttlingCodes.contains(code)
+        AWSErrorCode.throttling.contains(code)
     }
 
-    public static let throttlingCodes: Set<String> = [
-        "Throttling", "ThrottlingException", "ThrottledException", "RequestThrottledException",
-        "RequestLimitExceeded", "RequestThrottled", "TooManyRequestsException",
-        "ProvisionedThroughputExceededException", "TransactionInProgressException",
-        "SlowDown", "BandwidthLimitExceeded", "PriorRequestNotComplete", "EC2ThrottledException",
-    ]
-
-    /// Transient server-side codes the SDKs retry regardless of status.
-    public static let transientCodes: Set<String> = [
-        "RequestTimeout", "RequestTimeoutException", "InternalError", "InternalFailure",
-        "ServiceUnavailable",
-    ]
+    /// Refused for lack of permission (IAM, or an SCP); the JSON services' bare HTTP 403 too.
+    public var isAccessDenied: Bool {
+        AWSErrorCode.accessDenied.contains(code) || code.rawValue == "403"
+    }
 }

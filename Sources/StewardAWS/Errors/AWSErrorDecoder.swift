@@ -17,7 +17,7 @@ enum AWSErrorDecoder {
             let message = error?.string("Message") ?? error?.string("message") ?? root.string("Message")
             let requestID = root.descendant("RequestId")?.text ?? root.descendant("RequestID")?.text
             return AWSError(
-                code: nonEmpty(code) ?? codeFromHeader(response) ?? String(response.status),
+                code: AWSErrorCode(rawValue: nonEmpty(code) ?? codeFromHeader(response) ?? String(response.status)),
                 message: message?.trimmingWhitespace ?? "",
                 requestID: nonEmpty(requestID) ?? headerRequestID,
                 statusCode: response.status,
@@ -29,7 +29,7 @@ enum AWSErrorDecoder {
             let type = (object["__type"] as? String) ?? (object["code"] as? String) ?? (object["Code"] as? String)
             let message = (object["message"] as? String) ?? (object["Message"] as? String) ?? (object["errorMessage"] as? String)
             return AWSError(
-                code: codeFromHeader(response) ?? type.map(sanitizeCode) ?? String(response.status),
+                code: AWSErrorCode(rawValue: codeFromHeader(response) ?? type.map(sanitizeCode) ?? String(response.status)),
                 message: message ?? "",
                 requestID: headerRequestID,
                 statusCode: response.status,
@@ -38,7 +38,7 @@ enum AWSErrorDecoder {
         }
 
         return AWSError(
-            code: codeFromHeader(response) ?? String(response.status),
+            code: AWSErrorCode(rawValue: codeFromHeader(response) ?? String(response.status)),
             message: response.body.isEmpty ? "" : "unrecognised error body (\(response.body.count) bytes)",
             requestID: headerRequestID,
             statusCode: response.status,

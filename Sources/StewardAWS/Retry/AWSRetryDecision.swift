@@ -6,7 +6,7 @@ enum AWSRetryDecision: Equatable {
     static func decide(for error: any Error) -> AWSRetryDecision {
         switch error {
         case let error as AWSError:
-            if error.isThrottling || AWSError.transientCodes.contains(error.code) {
+            if error.isThrottling || AWSErrorCode.transient.contains(error.code) {
                 return .retry(isTimeout: false)
             }
             if [500, 502, 503, 504].contains(error.statusCode) {

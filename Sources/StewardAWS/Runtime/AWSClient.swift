@@ -67,8 +67,11 @@ public final class AWSClient: Sendable {
     /// Sends one logical call, retrying per the policy. `prepare` runs once; the request it
     /// returns is re-signed for every attempt (so a retried call carries a fresh date but the
     /// same body, ClientToken included).
-    func execute(service: AWSService, operation: String, request unsigned: AWSHTTPRequest) async throws -> AWSHTTPResponse {
-        let label = "\(service.endpointPrefix):\(operation)"
+    func execute(service: AWSService, operation: String, request prepared: AWSHTTPRequest) async throws -> AWSHTTPResponse {
+        var unsigned = prepared
+        let call = AWSOperation(service: service.endpointPrefix, name: operation)
+        unsigned.operation = call
+        let label = call.description
         var attempt = 1
         var lastRetryCost = 0
         let signer = SigV4Signer(region: configuration.region, service: service.signingName, keyCache: signingKeys)
@@ -108,7 +111,7 @@ public final class AWSClient: Sendable {
                     return response
                 }
                 let decoded = AWSErrorDecoder.decode(response, operation: label).scrubbing(usedCredentials)
-                if Self.expiredCredentialCodes.contains(decoded.code), let cache = credentialProvider as? CachedCredentialProvider {
+                if AWSErrorCode.expiredCredentials.contains(decoded.code), let cache = credentialProvider as? CachedCredentialProvider {
                     // The next call fetches fresh credentials instead of reusing rejected ones.
                     await cache.invalidate()
                 }
@@ -137,8 +140,6 @@ public final class AWSClient: Sendable {
             attempt += 1
         }
     }
-
-    static let expiredCredentialCodes: Set<String> = ["ExpiredToken", "ExpiredTokenException", "RequestExpired", "InvalidClientTokenId"]
 
     /// Resolved once per service: resolution parses URLs and reads the profile, and the
     /// configuration it reads never changes for this client.

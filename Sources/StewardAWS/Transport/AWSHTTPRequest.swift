@@ -6,19 +6,24 @@ public struct AWSHTTPRequest: Sendable {
     public var query: [(String, String)]
     public var headers: AWSHTTPHeaders
     public var body: [UInt8]
+    /// The operation the request calls; nil for requests that aren't service calls
+    /// (credential endpoints).
+    public var operation: AWSOperation?
 
     public init(
         method: String,
         endpoint: AWSEndpoint,
         query: [(String, String)] = [],
         headers: AWSHTTPHeaders = AWSHTTPHeaders(),
-        body: [UInt8] = []
+        body: [UInt8] = [],
+        operation: AWSOperation? = nil
     ) {
         self.method = method
         self.endpoint = endpoint
         self.query = query
         self.headers = headers
         self.body = body
+        self.operation = operation
     }
 
     /// The URL as sent: the path and query encoded exactly as they were signed.

@@ -15,10 +15,6 @@ public struct BastionExecutor: Sendable {
         self.logger = logger
     }
 
-    /// The kind lease-tag rewrites are reported under. `ActionResult.Kind` has no tagging kind
-    /// for bastions yet; the rewrite belongs to the launch's lifecycle.
-    static let tagKind: ActionResult.Kind = .tagBastion
-
     public func execute(_ plan: BastionPlan) async -> BastionExecution {
         var execution = BastionExecution()
         await terminate(plan.terminate, environment: plan.environment, into: &execution)
@@ -40,8 +36,8 @@ public struct BastionExecutor: Sendable {
     // MARK: Terminate
 
     /// Codes that blame one instance of a batch: the rest are retried one by one.
-    static let instanceLevelCodes: Set<String> = [
-        "InvalidInstanceID.NotFound", "InvalidInstanceID.Malformed", "IncorrectInstanceState", "OperationNotPermitted",
+    static let instanceLevelCodes: Set<AWSErrorCode> = [
+        .invalidInstanceIDNotFound, .invalidInstanceIDMalformed, .incorrectInstanceState, .operationNotPermitted,
     ]
 
     private func terminate(_ terminations: [BastionTermination], environment: EnvironmentName, into execution: inout BastionExecution) async {
@@ -74,13 +70,13 @@ public struct BastionExecutor: Sendable {
     /// wait (deferred, not failed), anything else a failure that says what to do.
     private func record(_ error: any Error, for termination: BastionTermination, environment: EnvironmentName, into execution: inout BastionExecution) {
         switch (error as? AWSError)?.code {
-        case "InvalidInstanceID.NotFound":
+        case .invalidInstanceIDNotFound:
             execution.results.append(Self.result(termination, environment: environment, .converged, "already gone"))
-        case "IncorrectInstanceState":
+        case .incorrectInstanceState:
             let message = "\(termination.instanceID) can't be terminated in its current state yet (IncorrectInstanceState); looking again shortly"
             execution.results.append(Self.result(termination, environment: environment, .deferred, message))
             execution.waits.append(BastionWait(instanceID: termination.instanceID, state: termination.state.rawValue, message: message))
-        case "OperationNotPermitted":
+        case .operationNotPermitted:
             execution.results.append(Self.result(termination, environment: environment, .failed,
                 "\(error); termination protection was turned on outside Steward — turn it off on \(termination.instanceID) to let the lease end it"))
         default:
@@ -89,22 +85,22 @@ public struct BastionExecutor: Sendable {
     }
 
     private static func result(_ termination: BastionTermination, environment: EnvironmentName, _ outcome: ActionResult.Outcome, _ message: String? = nil) -> ActionResult {
-        ActionResult(kind: .terminateBastion, environment: environment, resource: termination.instanceID,
-                     target: termination.state.rawValue, reason: termination.reason.rawValue, outcome: outcome, message: message)
+        ActionResult(kind: .terminateBastion, environment: environment, resource: .bastion(instanceID: termination.instanceID),
+                     target: .setting(termination.state.rawValue), reason: termination.reason.rawValue, outcome: outcome, message: message)
     }
 
     // MARK: Retag
 
     private func retag(_ update: BastionLeaseTagUpdate, environment: EnvironmentName) async -> ActionResult {
-        let target = "\(BastionTag.leaseExpiresAt)=\(Timestamp.text(update.expiresAt))"
+        let target = ActionTarget.setting("\(StewardTag.leaseExpiresAt)=\(Timestamp.text(update.expiresAt))")
         func result(_ outcome: ActionResult.Outcome, _ message: String? = nil) -> ActionResult {
-            ActionResult(kind: Self.tagKind, environment: environment, resource: update.instanceID, target: target,
+            ActionResult(kind: .tagBastion, environment: environment, resource: .bastion(instanceID: update.instanceID), target: target,
                          reason: "lease changed", outcome: outcome, message: message)
         }
         do {
             try await ec2.createTags(resourceIDs: [update.instanceID], tags: Self.awsTags(update.tags))
             return result(.applied)
-        } catch let error as AWSError where error.code == "InvalidInstanceID.NotFound" {
+        } catch let error as AWSError where error.code == .invalidInstanceIDNotFound {
             return result(.converged, "instance is gone; nothing to tag")
         } catch {
             return result(.failed, "\(error)")
@@ -118,8 +114,8 @@ public struct BastionExecutor: Sendable {
     /// died) or refuses the token as used with other parameters. A lost response retried,
     /// or a re-run after a crash, walks the same sequence and lands on the same instance.
     private func launch(_ launch: BastionLaunch) async -> ActionResult {
-        let target = "template \(launch.launchTemplate)"
-        func result(_ resource: String, _ outcome: ActionResult.Outcome, _ message: String? = nil) -> ActionResult {
+        let target = ActionTarget.setting("template \(launch.launchTemplate)")
+        func result(_ resource: ResourceReference, _ outcome: ActionResult.Outcome, _ message: String? = nil) -> ActionResult {
             ActionResult(kind: .launchBastion, environment: launch.environment, resource: resource, target: target,
                          reason: launch.reason, outcome: outcome, message: message)
         }
@@ -130,17 +126,17 @@ public struct BastionExecutor: Sendable {
             do {
                 instances = try await ec2.runInstances(
                     launchTemplate: .name(launch.launchTemplate), tags: Self.awsTags(launch.tags), clientToken: token)
-            } catch let error as AWSError where error.code == "IdempotentParameterMismatch" {
+            } catch let error as AWSError where error.code == .idempotentParameterMismatch {
                 spent.append("\(token) (used with other parameters)")
                 continue
-            } catch let error as AWSError where error.code.hasPrefix("InvalidLaunchTemplateName") || error.code.hasPrefix("InvalidLaunchTemplateId") {
-                return result(launch.launchTemplate, .failed,
+            } catch let error as AWSError where error.code.isInFamily(AWSErrorCode.invalidLaunchTemplateNameFamily) || error.code.isInFamily(AWSErrorCode.invalidLaunchTemplateIDFamily) {
+                return result(.launchTemplate(name: launch.launchTemplate), .failed,
                     "\(error); create launch template '\(launch.launchTemplate)' or set environments.\(launch.environment).bastion_launch_template in steward.yaml")
             } catch {
-                return result(launch.launchTemplate, .failed, "\(error)")
+                return result(.launchTemplate(name: launch.launchTemplate), .failed, "\(error)")
             }
             guard let instance = instances.first else {
-                return result(launch.launchTemplate, .failed, "RunInstances with token \(token) answered without an instance; the next pass looks again")
+                return result(.launchTemplate(name: launch.launchTemplate), .failed, "RunInstances with token \(token) answered without an instance; the next pass looks again")
             }
             guard ObservedBastion.State(rawValue: instance.state)?.isUp == true else {
                 logger.info("bastion launch token already spent", metadata: [
@@ -152,12 +148,12 @@ public struct BastionExecutor: Sendable {
             do {
                 try await ec2.createTags(resourceIDs: [instance.instanceID], tags: Self.awsTags(launch.leaseTags))
             } catch {
-                return result(instance.instanceID, .applied,
+                return result(.bastion(instanceID: instance.instanceID), .applied,
                               "launched with token \(token); its lease tags were not written (\(error)); the next pass writes them")
             }
-            return result(instance.instanceID, .applied, "token \(token)")
+            return result(.bastion(instanceID: instance.instanceID), .applied, "token \(token)")
         }
-        return result(launch.launchTemplate, .failed,
+        return result(.launchTemplate(name: launch.launchTemplate), .failed,
             "every launch token of this lease is spent (\(spent.joined(separator: ", "))): its bastion was replaced too often; "
                 + "drop the lease and ask again (`bastion destroy \(launch.environment)`, then `bastion create \(launch.environment)`)")
     }

@@ -7,9 +7,9 @@ extension ObservedBastion {
         guard let state = State(rawValue: instance.state) else { return nil }
         self.init(
             instanceID: instance.instanceID, state: state, privateIPAddress: instance.privateIPAddress,
-            launchTime: instance.launchTime, leaseExpiryTag: instance.tags.value(for: BastionTag.leaseExpiresAt),
-            requestedByTag: instance.tags.value(for: BastionTag.leaseRequestedBy),
-            ownerTag: instance.tags.value(for: BastionTag.owner), instanceType: instance.instanceType
+            launchTime: instance.launchTime, leaseExpiryTag: instance.tags.value(for: StewardTag.leaseExpiresAt),
+            requestedByTag: instance.tags.value(for: StewardTag.leaseRequestedBy),
+            ownerTag: instance.tags.value(for: StewardTag.owner), instanceType: instance.instanceType
         )
     }
 }

@@ -17,7 +17,9 @@ public final class ReconcileLoop: Service, Sendable {
     let options: ReconcileOptions
     let metrics: ReconcileMetrics?
     let logger: Logger
-    let signal = WakeSignal()
+    /// Rung by whatever changes desired state (the change feed, chat commands): the executable
+    /// creates it and hands it to each of them.
+    let signal: WakeSignal
     let now: @Sendable () -> Date
     let sleep: @Sendable (Duration) async throws -> Void
     let random: @Sendable () -> Double
@@ -32,6 +34,7 @@ public final class ReconcileLoop: Service, Sendable {
         options: ReconcileOptions = ReconcileOptions(),
         status: ReconcileStatus = ReconcileStatus(),
         metrics: ReconcileMetrics? = nil,
+        wake: WakeSignal = WakeSignal(),
         logger: Logger = Logger(label: "steward.loop"),
         settle: Duration = .milliseconds(30),
         now: @escaping @Sendable () -> Date = { Date() },
@@ -44,6 +47,7 @@ public final class ReconcileLoop: Service, Sendable {
         self.options = options
         self.status = status
         self.metrics = metrics
+        self.signal = wake
         self.logger = logger
         self.settle = settle
         self.now = now
@@ -103,14 +107,16 @@ public final class ReconcileLoop: Service, Sendable {
             "converged": "\(counts[.converged] ?? 0)",
             "failed": "\(counts[.failed] ?? 0)",
             "refused": "\(counts[.refused] ?? 0)",
-            "drift": "\(report.plans.reduce(0) { $0 + $1.drift.count })",
+            "drift": "\(report.drift.count)",
         ]
         if let nextExpiry = report.nextExpiry { metadata["next_expiry"] = "\(Timestamp.text(nextExpiry))" }
         if let failure = report.failure {
             metadata["failure"] = "\(failure)"
             logger.error("reconcile failed", metadata: metadata)
         } else {
-            for refusal in report.refusals { logger.warning("\(refusal)") }
+            for refusal in report.refusals {
+                logger.warning("refused: \(refusal.message)", metadata: ["environment": "\(refusal.environment)", "guard": "\(refusal.guardName.rawValue)"])
+            }
             for warning in report.tierWarnings { logger.warning("\(warning)") }
             for diagnostic in report.desiredStateErrors { logger.error("desired state: \(diagnostic)") }
             for failed in report.failedActions {

@@ -1,4 +1,5 @@
 import Foundation
+import StewardCore
 import Synchronization
 
 /// What the last reconcile says about the controller's health, for `/readyz`: shared between
@@ -30,7 +31,7 @@ public final class ReconcileStatus: Sendable {
             snapshot.nextExpiry = report.nextExpiry
             if let failure = report.failure {
                 snapshot.ready = false
-                snapshot.reason = failure
+                snapshot.reason = failure.message
             } else if let first = report.desiredStateErrors.first {
                 snapshot.ready = false
                 let more = report.desiredStateErrors.count > 1 ? " (and \(report.desiredStateErrors.count - 1) more)" : ""

@@ -12,7 +12,7 @@ public struct AWSCallCountingTransport: AWSHTTPTransport {
     }
 
     public func send(_ request: AWSHTTPRequest, timeout: Duration) async throws -> AWSHTTPResponse {
-        let name = AWSOperationName(request: request)
+        let name = request.operation ?? AWSOperation(service: request.endpoint.host, name: "unknown")
         do {
             let response = try await base.send(request, timeout: timeout)
             count(name, outcome: Self.outcome(status: response.status))
@@ -34,9 +34,9 @@ public struct AWSCallCountingTransport: AWSHTTPTransport {
         }
     }
 
-    private func count(_ name: AWSOperationName, outcome: String) {
+    private func count(_ name: AWSOperation, outcome: String) {
         Counter(label: "steward_aws_calls_total", dimensions: [
-            ("service", name.service), ("operation", name.operation), ("outcome", outcome),
+            ("service", name.service), ("operation", name.name), ("outcome", outcome),
         ]).increment()
     }
 }

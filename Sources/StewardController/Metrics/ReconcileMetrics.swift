@@ -16,6 +16,7 @@ public final class ReconcileMetrics: Sendable {
 
     private struct DriftKey: Hashable {
         var environment: String
+        var kind: String
         var severity: String
     }
 
@@ -42,10 +43,8 @@ public final class ReconcileMetrics: Sendable {
         nextExpiry.record(report.nextExpiry?.timeIntervalSince1970 ?? 0)
 
         var counts: [DriftKey: Int] = [:]
-        for plan in report.plans {
-            for item in plan.drift {
-                counts[DriftKey(environment: plan.environment.description, severity: item.severity.rawValue), default: 0] += 1
-            }
+        for item in report.drift {
+            counts[DriftKey(environment: item.environment.rawValue, kind: item.kind.rawValue, severity: item.severity.rawValue), default: 0] += 1
         }
         let stale = reportedDrift.withLock { reported -> Set<DriftKey> in
             let gone = reported.subtracting(counts.keys)
@@ -61,6 +60,6 @@ public final class ReconcileMetrics: Sendable {
     }
 
     private func driftGauge(_ key: DriftKey) -> Gauge {
-        Gauge(label: "steward_drift_items", dimensions: [("environment", key.environment), ("severity", key.severity)])
+        Gauge(label: "steward_drift_items", dimensions: [("environment", key.environment), ("kind", key.kind), ("severity", key.severity)])
     }
 }

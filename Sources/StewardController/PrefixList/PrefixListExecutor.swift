@@ -10,9 +10,8 @@ import StewardCore
 /// all its reference rules, then one revoke by rule ids. Rules whose network moved into a list
 /// are only revoked once that list holds its networks and the group's reference is in place.
 ///
-/// ActionResult has no prefix-list kinds yet, so list actions are reported with the list id in
-/// `groupID`: a create or new entry as `authorize`, a removed entry as `revoke`, a description
-/// change or a max-entries growth as `update-description`.
+/// List actions are reported on the list: a create or new entry as `authorize`, a removed
+/// entry as `revoke`, a description change or a max-entries growth as `update-description`.
 public struct PrefixListExecutor: Sendable {
     public var ec2: EC2Client
     public var ownerID: String
@@ -26,7 +25,7 @@ public struct PrefixListExecutor: Sendable {
 
     /// Codes AWS answers a modify with when the list changed since it was read, or is still
     /// applying an earlier change: re-read and try once more.
-    static let conflictCodes: Set<String> = ["IncorrectState", "PrefixListVersionMismatch", "InvalidPrefixListModification"]
+    static let conflictCodes: Set<AWSErrorCode> = [.incorrectState, .prefixListVersionMismatch, .invalidPrefixListModification]
 
     public init(
         ec2: EC2Client, ownerID: String, logger: Logger = Logger(label: "steward.prefix-lists"),
@@ -77,33 +76,35 @@ public struct PrefixListExecutor: Sendable {
     private func apply(_ change: PrefixListChange, environment: EnvironmentName) async -> (listID: String?, results: [ActionResult], settled: Bool) {
         guard !change.isEmpty else { return (change.listID, [], true) }
         var results: [ActionResult] = []
-        func result(_ kind: ActionResult.Kind, _ listID: String, _ target: String, _ reason: PrefixListReason, _ outcome: ActionResult.Outcome, _ message: String? = nil) -> ActionResult {
-            ActionResult(kind: kind, environment: environment, resource: listID, target: target, reason: reason.rawValue, outcome: outcome, message: message)
+        let newList = ResourceReference.newPrefixList(family: change.family)
+        func result(_ kind: ActionResult.Kind, _ list: ResourceReference, _ target: ActionTarget, _ reason: PrefixListReason, _ outcome: ActionResult.Outcome, _ message: String? = nil) -> ActionResult {
+            ActionResult(kind: kind, environment: environment, resource: list, target: target, reason: reason.rawValue, outcome: outcome, message: message)
         }
         func entryResults(
             _ listID: String, adds: [PrefixListEntryChange], removes: [PrefixListEntryChange],
             outcome: (PrefixListEntryChange, Bool) -> (ActionResult.Outcome, String?)
         ) -> [ActionResult] {
-            removes.map { let (o, m) = outcome($0, false); return result(.revoke, listID, "\($0.cidr)", $0.reason, o, m) }
-                + adds.map { let (o, m) = outcome($0, true); return result($0.reason == .descriptionChanged ? .updateDescription : .authorize, listID, "\($0.cidr)", $0.reason, o, m) }
+            let list = ResourceReference.prefixList(id: listID)
+            return removes.map { let (o, m) = outcome($0, false); return result(.revoke, list, .entry($0.cidr), $0.reason, o, m) }
+                + adds.map { let (o, m) = outcome($0, true); return result($0.reason == .descriptionChanged ? .updateDescription : .authorize, list, .entry($0.cidr), $0.reason, o, m) }
         }
 
         var state: ListState
         var pendingAdds = change.add
         if change.isCreate {
             let maxEntries = change.maxEntries ?? PrefixListPlanner.headroom(for: change.target.count)
-            let createTarget = "prefix list \(change.name) (\(change.family.rawValue), max entries \(maxEntries))"
+            let createTarget = ActionTarget.setting("prefix list \(change.name) (\(change.family.rawValue), max entries \(maxEntries))")
             guard change.target.count <= maxEntries else {
                 let error = PrefixListExecutionError.wouldExceedMaxEntries(listID: change.name, count: change.target.count, maxEntries: maxEntries)
-                return (nil, [result(.authorize, "(new \(change.family.rawValue) list)", createTarget, .listNeeded, .failed, error.description)], false)
+                return (nil, [result(.authorize, newList, createTarget, .listNeeded, .failed, error.description)], false)
             }
             let first = Array(change.add.prefix(maximumEntriesPerCall))
             pendingAdds = Array(change.add.dropFirst(maximumEntriesPerCall))
             do {
                 let tags = [
-                    AWSTag(key: StewardConfiguration.ownerTagKey, value: ownerID),
-                    AWSTag(key: PrefixListPlanner.environmentTagKey, value: environment.rawValue),
-                    AWSTag(key: PrefixListPlanner.familyTagKey, value: change.family.rawValue),
+                    AWSTag(key: StewardTag.owner, value: ownerID),
+                    AWSTag(key: StewardTag.ownedEnvironment, value: environment.rawValue),
+                    AWSTag(key: StewardTag.prefixListFamily, value: change.family.rawValue),
                 ]
                 // The client makes one ClientToken per logical call, so its retries can't create twice.
                 let created = try await settle(try await ec2.createManagedPrefixList(
@@ -111,12 +112,12 @@ public struct PrefixListExecutor: Sendable {
                     entries: first.map { EC2IPRange(cidr: $0.cidr.description, description: $0.description) }, tags: tags
                 ))
                 state = ListState(id: created.prefixListID, version: created.version ?? 1, maxEntries: created.maxEntries ?? maxEntries)
-                results.append(result(.authorize, state.id, createTarget, .listNeeded, .applied))
-                results += first.map { result(.authorize, state.id, "\($0.cidr)", $0.reason, .applied) }
+                results.append(result(.authorize, .prefixList(id: state.id), createTarget, .listNeeded, .applied))
+                results += first.map { result(.authorize, .prefixList(id: state.id), .entry($0.cidr), $0.reason, .applied) }
             } catch {
                 let message = "\(error)"
-                results.append(result(.authorize, "(new \(change.family.rawValue) list)", createTarget, .listNeeded, .failed, message))
-                results += change.add.map { result(.authorize, "(new \(change.family.rawValue) list)", "\($0.cidr)", $0.reason, .failed, "prefix list not created") }
+                results.append(result(.authorize, newList, createTarget, .listNeeded, .failed, message))
+                results += change.add.map { result(.authorize, newList, .entry($0.cidr), $0.reason, .failed, "prefix list not created") }
                 return (nil, results, false)
             }
             if pendingAdds.isEmpty { return (state.id, results, true) }
@@ -124,16 +125,16 @@ public struct PrefixListExecutor: Sendable {
             guard let id = change.listID else { return (nil, [], false) }
             state = ListState(id: id, version: change.observedVersion ?? 0, maxEntries: change.observedMaxEntries ?? 0)
             if let grown = change.maxEntries, grown > state.maxEntries {
-                let target = "max entries \(state.maxEntries) -> \(grown)"
+                let target = ActionTarget.setting("max entries \(state.maxEntries) -> \(grown)")
                 do {
                     state = try await withConflictRetry(state) { current in
                         try await ec2.modifyManagedPrefixList(prefixListID: current.id, currentVersion: current.version, name: change.name, maxEntries: grown)
                     }
                     // Trust what was asked, not the echo: an emulator may ignore the resize.
                     state.maxEntries = max(state.maxEntries, grown)
-                    results.append(result(.updateDescription, id, target, .listFull, .applied))
+                    results.append(result(.updateDescription, .prefixList(id: id), target, .listFull, .applied))
                 } catch {
-                    results.append(result(.updateDescription, id, target, .listFull, .failed, "\(error)"))
+                    results.append(result(.updateDescription, .prefixList(id: id), target, .listFull, .failed, "\(error)"))
                     results += entryResults(id, adds: change.add, removes: change.remove) { _, _ in (.failed, "max entries not grown first") }
                     return (id, results, false)
                 }
@@ -257,7 +258,7 @@ public struct PrefixListExecutor: Sendable {
             var resolved = grant
             resolved.listID = grant.listID ?? listIDs[grant.family]
             if resolved.listID == nil {
-                results.append(ActionResult(kind: .authorize, environment: environment, resource: group.groupID, target: grant.summary,
+                results.append(ActionResult(kind: .authorize, environment: environment, resource: .securityGroup(id: group.groupID), target: grant.target,
                                             reason: grant.reason.rawValue, outcome: .refused, message: "the \(grant.family.rawValue) prefix list could not be created"))
             } else {
                 ready.append(resolved)
@@ -267,9 +268,9 @@ public struct PrefixListExecutor: Sendable {
         var missing = Set(group.authorize.map { ReferenceKey(family: $0.family, ports: $0.ports) })
 
         func authorize() async {
-            let tags = [AWSTag(key: StewardConfiguration.ownerTagKey, value: ownerID),
-                        AWSTag(key: PrefixListPlanner.environmentTagKey, value: environment.rawValue)]
-            let outcomes = await Batch.run(ready, convergedCode: "InvalidPermission.Duplicate") { batch in
+            let tags = [AWSTag(key: StewardTag.owner, value: ownerID),
+                        AWSTag(key: StewardTag.ownedEnvironment, value: environment.rawValue)]
+            let outcomes = await Batch.run(ready, convergedCode: .invalidPermissionDuplicate) { batch in
                 try await ec2.authorizeSecurityGroupIngress(groupID: group.groupID, permissions: batch.map { grant in
                     EC2IPPermission(ipProtocol: grant.networkProtocol.rawValue, fromPort: Int(grant.ports.from), toPort: Int(grant.ports.to),
                                     prefixLists: [EC2PrefixListReference(prefixListID: grant.listID ?? "", description: grant.description)])
@@ -277,7 +278,7 @@ public struct PrefixListExecutor: Sendable {
             }
             for (grant, outcome, message) in outcomes {
                 if outcome != .failed { missing.remove(ReferenceKey(family: grant.family, ports: grant.ports)) }
-                results.append(ActionResult(kind: .authorize, environment: environment, resource: group.groupID, target: grant.summary,
+                results.append(ActionResult(kind: .authorize, environment: environment, resource: .securityGroup(id: group.groupID), target: grant.target,
                                             reason: grant.reason.rawValue, outcome: outcome, message: message))
             }
         }
@@ -289,7 +290,7 @@ public struct PrefixListExecutor: Sendable {
                     let listReady = settled.contains(family)
                     let referenced = !referencesChecked || revocation.ports.map { !missing.contains(ReferenceKey(family: family, ports: $0)) } ?? false
                     guard listReady, referenced else {
-                        results.append(ActionResult(kind: .revoke, environment: environment, resource: group.groupID, target: "\(revocation.ruleID) \(revocation.source)",
+                        results.append(ActionResult(kind: .revoke, environment: environment, resource: .securityGroup(id: group.groupID), target: .rule(id: revocation.ruleID, source: revocation.source.description),
                                                     reason: revocation.reason.rawValue, outcome: .refused,
                                                     message: "kept until the \(family.rawValue) prefix list holds its networks and this group references it"))
                         continue
@@ -297,10 +298,10 @@ public struct PrefixListExecutor: Sendable {
                 }
                 sendable.append(revocation)
             }
-            results += await Batch.run(sendable, convergedCode: "InvalidPermission.NotFound") { batch in
+            results += await Batch.run(sendable, convergedCode: .invalidPermissionNotFound) { batch in
                 try await ec2.revokeSecurityGroupIngress(groupID: group.groupID, ruleIDs: batch.map(\.ruleID))
             }.map { revocation, outcome, message in
-                ActionResult(kind: .revoke, environment: environment, resource: group.groupID, target: "\(revocation.ruleID) \(revocation.source)",
+                ActionResult(kind: .revoke, environment: environment, resource: .securityGroup(id: group.groupID), target: .rule(id: revocation.ruleID, source: revocation.source.description),
                              reason: revocation.reason.rawValue, outcome: outcome, message: message)
             }
         }

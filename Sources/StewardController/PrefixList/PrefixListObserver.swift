@@ -20,7 +20,7 @@ public struct PrefixListObserver: Sendable {
 
     public func observe(environment: EnvironmentName) async throws -> [ObservedPrefixList] {
         let lists = try await ec2.describeManagedPrefixLists(filters: [
-            EC2Filter.tag(StewardConfiguration.ownerTagKey, ownerID),
+            EC2Filter.tag(StewardTag.owner, ownerID),
             EC2Filter(name: "prefix-list-name", values: AddressFamily.allCases.map { PrefixListPlanner.listName(environment: environment, family: $0) }),
         ])
         var observed: [ObservedPrefixList] = []
@@ -54,7 +54,7 @@ public struct PrefixListObserver: Sendable {
             // back; the describe selected on the owner tag and this environment's names, so
             // these hold. Once the parser reads `tagSet` this branch no longer runs and the
             // planner re-checks the real tags.
-            tags = [StewardConfiguration.ownerTagKey: ownerID, PrefixListPlanner.environmentTagKey: environment.rawValue]
+            tags = [StewardTag.owner: ownerID, StewardTag.ownedEnvironment: environment.rawValue]
         }
         return ObservedPrefixList(
             id: list.prefixListID, name: list.name, family: family, version: list.version ?? 0, maxEntries: list.maxEntries ?? 0,

@@ -23,12 +23,12 @@ public struct TierExecutor: Sendable {
     }
 
     /// AWS error codes meaning "the resource is mid-transition; try again later".
-    static let notReadyCodes: Set<String> = [
-        "InvalidDBInstanceState", "InvalidDBInstanceStateFault", "InvalidDBClusterStateFault", "InvalidDBSnapshotState",
-        "InvalidDBClusterSnapshotStateFault", "IncorrectInstanceState", "IncorrectState",
+    static let notReadyCodes: Set<AWSErrorCode> = [
+        .invalidDBInstanceState, .invalidDBInstanceStateFault, .invalidDBClusterStateFault, .invalidDBSnapshotState,
+        .invalidDBClusterSnapshotStateFault, .incorrectInstanceState, .incorrectState,
     ]
     /// Codes meaning the change is already in place.
-    static let convergedCodes: Set<String> = ["DBSnapshotAlreadyExists", "DBClusterSnapshotAlreadyExistsFault", "DBInstanceAlreadyExists", "DBClusterAlreadyExistsFault"]
+    static let convergedCodes: Set<AWSErrorCode> = [.dbSnapshotAlreadyExists, .dbClusterSnapshotAlreadyExistsFault, .dbInstanceAlreadyExists, .dbClusterAlreadyExistsFault]
 
     public func execute(_ plan: TierPlan) async -> [ActionResult] {
         var results: [ActionResult] = []
@@ -43,7 +43,7 @@ public struct TierExecutor: Sendable {
                 try await perform(step.action, environment: plan.environment)
                 results.append(result(step, plan, .applied, nil))
             } catch let error as AWSError where Self.convergedCodes.contains(error.code) {
-                results.append(result(step, plan, .converged, error.code))
+                results.append(result(step, plan, .converged, error.code.rawValue))
             } catch let error as AWSError where Self.notReadyCodes.contains(error.code) {
                 blocked.insert(resource)
                 results.append(result(step, plan, .deferred, "\(error.code): \(error.message)"))
@@ -57,8 +57,8 @@ public struct TierExecutor: Sendable {
     }
 
     private func result(_ step: TierStep, _ plan: TierPlan, _ outcome: ActionResult.Outcome, _ message: String?) -> ActionResult {
-        ActionResult(kind: step.action.kind, environment: plan.environment, resource: step.action.resource.name,
-                     target: step.action.summary, reason: step.reason, outcome: outcome, message: message)
+        ActionResult(kind: step.action.kind, environment: plan.environment, resource: step.action.resource.reference,
+                     target: .setting(step.action.summary), reason: step.reason, outcome: outcome, message: message)
     }
 
     private func ownedTags(_ environment: EnvironmentName) -> [AWSTag] {
@@ -99,7 +99,7 @@ public struct TierExecutor: Sendable {
                 for member in members {
                     do {
                         try await clients.rds.deleteDBInstance(identifier: member, finalSnapshot: .skip)
-                    } catch let error as AWSError where error.code == "DBInstanceNotFound" || error.code == "DBInstanceNotFoundFault" {
+                    } catch let error as AWSError where error.code == .dbInstanceNotFound || error.code == .dbInstanceNotFoundFault {
                         continue
                     }
                 }

@@ -4,8 +4,9 @@ import StewardCore
 
 /// Reads the tier resources of the given environments: per environment its ECS services
 /// (ListServices, DescribeServices per 10, one DescribeScalableTargets), and for all of them
-/// together the RDS instances, Aurora clusters, their final snapshots and the EC2 instances
-/// (RDS has no tag filters, so those are filtered here by the environment tag).
+/// together the RDS instances, Aurora clusters and their final snapshots (RDS has no tag
+/// filters, so those are filtered here by the environment tag). EC2 instances come from the
+/// pass's one DescribeInstances, shared with the bastions.
 public struct TierObserver: Sendable {
     public let clients: TierClients
     public let configuration: StewardConfiguration
@@ -17,19 +18,37 @@ public struct TierObserver: Sendable {
 
     static let ecsDimension = "ecs:service:DesiredCount"
 
-    public func observe(_ environments: [EnvironmentName]) async throws -> TierObservation {
+    /// - Parameters:
+    ///   - instances: the pass's EC2 instances (any environment); nil reads the environments' own.
+    ///   - isOrphan: which environment names found on Steward's resources desired state no
+    ///     longer has: their owned resources come back as `orphans`, never to be acted on.
+    public func observe(_ environments: [EnvironmentName], instances shared: [EC2Instance]? = nil,
+                        isOrphan: @Sendable (EnvironmentName) -> Bool = { _ in false }) async throws -> TierObservation {
         guard !environments.isEmpty else { return TierObservation() }
         let wanted = Set(environments.map(\.rawValue))
         let tagKey = configuration.tiers.environmentTag
 
         async let services = observeServices(environments)
-        async let databases = observeDatabases(wanted: wanted, tagKey: tagKey)
+        async let databases = observeDatabases(tagKey: tagKey)
         async let snapshots = observeSnapshots(wanted: wanted, tagKey: tagKey)
-        async let instances = observeInstances(environments, tagKey: tagKey)
+        async let read = shared == nil ? readInstances(environments, tagKey: tagKey) : []
 
         var observation = TierObservation()
         for environment in environments { observation.resources[environment] = ObservedTierResources(environment: environment) }
-        let (serviceResult, databaseList, snapshotList, instanceList) = try await (services, databases, snapshots, instances)
+        let (serviceResult, allDatabases, snapshotList, ownRead) = try await (services, databases, snapshots, read)
+        let databaseList = allDatabases.filter { wanted.contains($0.0.rawValue) }
+        let instanceList = Self.tierInstances(shared ?? ownRead, tagKey: tagKey)
+        let ownerID = configuration.ownerID
+        for (environment, database) in allDatabases where isOrphan(environment) && database.isOwned(by: ownerID) {
+            observation.orphans[environment, default: ObservedTierResources(environment: environment)].databases.append(database)
+        }
+        for (environment, instance) in instanceList where isOrphan(environment) && instance.isOwned(by: ownerID) {
+            observation.orphans[environment, default: ObservedTierResources(environment: environment)].instances.append(instance)
+        }
+        for (environment, services) in try await observeOrphanServices(Set(observation.orphans.keys).union(configuredOrphans(isOrphan))) {
+            observation.orphans[environment, default: ObservedTierResources(environment: environment)].services = services.filter { $0.isOwned(by: ownerID) }
+        }
+        observation.orphans = observation.orphans.filter { !$0.value.services.isEmpty || !$0.value.databases.isEmpty || !$0.value.instances.isEmpty }
         for (environment, result) in serviceResult {
             switch result {
             case .success(let list): observation.resources[environment]?.services = list
@@ -38,8 +57,27 @@ public struct TierObserver: Sendable {
         }
         for (environment, database) in databaseList { observation.resources[environment]?.databases.append(database) }
         for (environment, snapshot) in snapshotList { observation.resources[environment]?.snapshots.append(snapshot) }
-        for (environment, instance) in instanceList { observation.resources[environment]?.instances.append(instance) }
+        for (environment, instance) in instanceList where wanted.contains(environment.rawValue) {
+            observation.resources[environment]?.instances.append(instance)
+        }
         return observation
+    }
+
+    /// Environments steward.yaml configures that desired state no longer has: their clusters
+    /// are where orphaned services would be.
+    private func configuredOrphans(_ isOrphan: (EnvironmentName) -> Bool) -> Set<EnvironmentName> {
+        Set(configuration.environments.keys.filter(isOrphan))
+    }
+
+    /// Services of environments desired state no longer has, found in the clusters those
+    /// environments name; a cluster that doesn't exist holds none.
+    private func observeOrphanServices(_ environments: Set<EnvironmentName>) async throws -> [(EnvironmentName, [ObservedService])] {
+        guard !environments.isEmpty else { return [] }
+        var found: [(EnvironmentName, [ObservedService])] = []
+        for (environment, result) in try await observeServices(environments.sorted()) {
+            if case .success(let services) = result { found.append((environment, services)) }
+        }
+        return found
     }
 
     // MARK: ECS
@@ -64,7 +102,7 @@ public struct TierObserver: Sendable {
         let arns: [String]
         do {
             arns = try await clients.ecs.listServices(cluster: cluster)
-        } catch let error as AWSError where error.code == "ClusterNotFoundException" {
+        } catch let error as AWSError where error.code == .clusterNotFound {
             // An environment without an ECS cluster simply has no services.
             return .success([])
         }
@@ -96,7 +134,8 @@ public struct TierObserver: Sendable {
 
     // MARK: RDS
 
-    private func observeDatabases(wanted: Set<String>, tagKey: String) async throws -> [(EnvironmentName, ObservedDatabase)] {
+    /// Every database that names an environment, wanted or not (orphans are found here too).
+    private func observeDatabases(tagKey: String) async throws -> [(EnvironmentName, ObservedDatabase)] {
         async let instancesCall = clients.rds.describeDBInstances()
         async let clustersCall = clients.rds.describeDBClusters()
         let (instances, clusters) = try await (instancesCall, clustersCall)
@@ -104,7 +143,7 @@ public struct TierObserver: Sendable {
         let memberClasses = Dictionary(instances.map { ($0.identifier, $0.instanceClass ?? "") }, uniquingKeysWith: { first, _ in first })
         for instance in instances where instance.clusterIdentifier == nil {
             let tags = Self.dictionary(instance.tags)
-            guard let environment = Self.environment(tags[tagKey], wanted: wanted) else { continue }
+            guard let environment = Self.environment(tags[tagKey]) else { continue }
             let settings = DatabaseSettings(
                 identifier: instance.identifier, kind: .instance, engine: instance.engine, engineVersion: instance.engineVersion,
                 instanceClass: instance.instanceClass, port: instance.port, subnetGroup: instance.subnetGroupName,
@@ -116,7 +155,7 @@ public struct TierObserver: Sendable {
         }
         for cluster in clusters {
             let tags = Self.dictionary(cluster.tags)
-            guard let environment = Self.environment(tags[tagKey], wanted: wanted) else { continue }
+            guard let environment = Self.environment(tags[tagKey]) else { continue }
             let settings = DatabaseSettings(
                 identifier: cluster.identifier, kind: .cluster, engine: cluster.engine, engineVersion: cluster.engineVersion,
                 port: cluster.port, subnetGroup: cluster.subnetGroupName, securityGroups: cluster.vpcSecurityGroupIDs,
@@ -147,16 +186,24 @@ public struct TierObserver: Sendable {
 
     // MARK: EC2
 
-    private func observeInstances(_ environments: [EnvironmentName], tagKey: String) async throws -> [(EnvironmentName, ObservedInstance)] {
-        let found = try await clients.ec2.describeInstances(filters: [
+    /// The environments' own instances, when the pass's shared read isn't at hand (a later round).
+    private func readInstances(_ environments: [EnvironmentName], tagKey: String) async throws -> [EC2Instance] {
+        try await clients.ec2.describeInstances(filters: [
             EC2Filter(name: "tag:\(tagKey)", values: environments.map(\.rawValue)),
-            EC2Filter(name: "instance-state-name", values: ["pending", "running", "stopping", "stopped"]),
+            EC2Filter(name: "instance-state-name", values: Self.liveInstanceStates),
         ])
-        let wanted = Set(environments.map(\.rawValue))
-        return found.compactMap { instance in
-            let tags = Self.dictionary(instance.tags)
-            // Bastions live by their leases, not by the tier.
-            guard tags[StewardTag.role] != StewardTag.bastionRole, let environment = Self.environment(tags[tagKey], wanted: wanted) else { return nil }
+    }
+
+    /// Instances that count while they exist or may run again.
+    static let liveInstanceStates = ["pending", "running", "stopping", "stopped"]
+
+    /// Instances of any environment, bastions left out: they live by their leases, not by the tier.
+    static func tierInstances(_ instances: [EC2Instance], tagKey: String) -> [(EnvironmentName, ObservedInstance)] {
+        var seen: Set<String> = []
+        return instances.compactMap { instance in
+            let tags = dictionary(instance.tags)
+            guard seen.insert(instance.instanceID).inserted, liveInstanceStates.contains(instance.state),
+                  tags[StewardTag.role] != StewardTag.bastionRole, let environment = environment(tags[tagKey]) else { return nil }
             return (environment, ObservedInstance(id: instance.instanceID, state: instance.state, instanceType: instance.instanceType, tags: tags))
         }
     }
@@ -168,5 +215,9 @@ public struct TierObserver: Sendable {
     static func environment(_ value: String?, wanted: Set<String>) -> EnvironmentName? {
         guard let value, wanted.contains(value) else { return nil }
         return try? EnvironmentName(value)
+    }
+
+    static func environment(_ value: String?) -> EnvironmentName? {
+        value.flatMap { try? EnvironmentName($0) }
     }
 }

@@ -38,7 +38,7 @@ public struct ChatCommandHandler: Sendable {
 
     private func answer(_ intent: ChatIntent, actor: String, now: Date, snapshot preloaded: DesiredStateSnapshot?) async -> ChatReply {
         if case .help(let family) = intent { return .help(family, usage: usage) }
-        guard let environment = intent.environment else { return ChatReply(text: "error: no environment", isError: true) }
+        guard let environment = intent.environment else { return .refused("error: no environment") }
         do {
             let snapshot: DesiredStateSnapshot
             if let preloaded { snapshot = preloaded } else { snapshot = try await store.load() }
@@ -51,13 +51,13 @@ public struct ChatCommandHandler: Sendable {
             guard let edit = intent.edit(actor: actor, now: now, policy: policy) else {
                 let observed = await observedStatus?.observedStatus(for: intent, desired: before, now: now)
                 return ChatReply.answer(intent, state: before, now: now, usage: usage, observed: observed)
-                    ?? ChatReply(text: "error: nothing to do for this command", isError: true)
+                    ?? .refused("error: nothing to do for this command")
             }
             if !guards.isEmpty {
                 let proposed = try before.applying(edit, policy: policy, now: now)
                 for check in guards {
                     if let refusal = await check.refusal(for: edit, proposed: proposed, now: now) {
-                        return ChatReply(text: "error: refused: \(refusal)", isError: true)
+                        return .refused("error: refused: \(refusal)")
                     }
                 }
             }
@@ -66,7 +66,7 @@ public struct ChatCommandHandler: Sendable {
         } catch let error as DesiredStateEditError {
             return .error(error)
         } catch {
-            return ChatReply(text: "error: \(error)", isError: true)
+            return .refused("error: \(error)")
         }
     }
 }

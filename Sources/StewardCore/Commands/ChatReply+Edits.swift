@@ -22,7 +22,7 @@ extension ChatReply {
             let until = entry?.expiresAt.map { "until \(Timestamp.text($0)) (\(ttl))" } ?? "with no expiry"
             let described = entry.map { " — \"\($0.description)\"" } ?? ""
             guard let previous = before.entry(for: cidr) else {
-                return ChatReply(text: "queued: \(cidr) added to \(environment) \(until)\(described). "
+                return .queued("queued: \(cidr) added to \(environment) \(until)\(described). "
                     + "Steward applies it on its next reconcile.")
             }
             let was: String
@@ -31,12 +31,12 @@ extension ChatReply {
             } else {
                 was = "had no expiry"
             }
-            return ChatReply(text: "queued: \(cidr) renewed in \(environment) \(until)\(described) (\(was)). "
+            return .queued("queued: \(cidr) renewed in \(environment) \(until)\(described) (\(was)). "
                 + "Steward applies it on its next reconcile.")
 
         case .whitelistRemove(let cidr, _):
             let described = before.entry(for: cidr).map { " (\"\($0.description)\")" } ?? ""
-            return ChatReply(text: "queued: \(cidr) removed from \(environment)\(described). "
+            return .queued("queued: \(cidr) removed from \(environment)\(described). "
                 + "Steward revokes it on its next reconcile.")
 
         case .infra(let verb, _):
@@ -44,24 +44,24 @@ extension ChatReply {
                 return ChatReply(text: "no change: desired state already has \(environment) \(after.tier.rawValue).")
             }
             let leaseEnds = before.bastion != nil && after.bastion == nil ? " Its bastion lease ends with it." : ""
-            return ChatReply(text: "queued: \(environment) → \(tier.rawValue) (was \(before.tier.rawValue)). "
+            return .queued("queued: \(environment) → \(tier.rawValue) (was \(before.tier.rawValue)). "
                 + "On its next reconcile Steward \(action(for: tier)).\(leaseEnds)")
 
         case .bastion(.create, _):
             guard let lease = after.bastion else { return bastionGone(environment) }
-            return ChatReply(text: "queued: bastion for \(environment) until \(Timestamp.text(lease.expiresAt)) "
+            return .queued("queued: bastion for \(environment) until \(Timestamp.text(lease.expiresAt)) "
                 + "(\(relative(lease.expiresAt, from: now))), requested by \(lease.requestedBy). "
                 + "Steward launches it on its next reconcile.")
 
         case .bastion(.extend, _):
             guard let lease = after.bastion else { return bastionGone(environment) }
             let was = before.bastion.map { "; was until \(Timestamp.text($0.expiresAt))" } ?? ""
-            return ChatReply(text: "queued: \(environment) bastion extended until \(Timestamp.text(lease.expiresAt)) "
+            return .queued("queued: \(environment) bastion extended until \(Timestamp.text(lease.expiresAt)) "
                 + "(\(relative(lease.expiresAt, from: now))\(was)). Steward keeps it until then.")
 
         case .bastion(.destroy, _):
             let was = before.bastion.map { " (was until \(Timestamp.text($0.expiresAt)))" } ?? ""
-            return ChatReply(text: "queued: \(environment) bastion lease dropped\(was). "
+            return .queued("queued: \(environment) bastion lease dropped\(was). "
                 + "Steward terminates the bastion on its next reconcile.")
         }
     }
@@ -77,6 +77,11 @@ extension ChatReply {
     /// A create or extend whose resulting state holds no lease: only a store that disagrees
     /// with `DesiredState.applying` can produce it, so say what is true rather than crash.
     private static func bastionGone(_ environment: EnvironmentName) -> ChatReply {
-        ChatReply(text: "queued: the edit was accepted, but \(environment) holds no bastion lease now.")
+        .queued("queued: the edit was accepted, but \(environment) holds no bastion lease now.")
+    }
+
+    /// An edit that was written: the reconciler takes it from here.
+    static func queued(_ text: String) -> ChatReply {
+        ChatReply(text: text, kind: .queuedEdit)
     }
 }

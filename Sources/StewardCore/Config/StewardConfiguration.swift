@@ -46,6 +46,4 @@ public struct StewardConfiguration: Sendable, Hashable {
     }
 
     public init() {}
-
-    public static let ownerTagKey = "steward:owner"
 }

@@ -1,11 +1,11 @@
 /// How the whitelist loop finds and treats security groups (DESIGN.md conventions as defaults).
 public struct WhitelistSettings: Sendable, Hashable {
     /// Tags a group must carry to be managed at all, besides `environmentTagKey=<env>`.
-    public var selectionTags: [String: String] = ["WhitelistManaged": "true"]
-    public var environmentTagKey: String = "Environment"
+    public var selectionTags: [String: String] = [StewardTag.whitelistManaged: "true"]
+    public var environmentTagKey: String = StewardTag.environment
     /// Ports opened to whitelisted networks unless a group's `portsTagKey` tag says otherwise.
     public var defaultPorts: [PortRange] = [.https]
-    public var portsTagKey: String = "WhitelistPorts"
+    public var portsTagKey: String = StewardTag.whitelistPorts
     /// Inbound rules per group, IPv4 and IPv6 counted apart (AWS's default quota).
     public var ruleQuota: Int = 60
     public var revokeBudget: RevokeBudget = .default

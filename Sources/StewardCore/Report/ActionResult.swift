@@ -43,15 +43,15 @@ public struct ActionResult: Sendable, Hashable, Codable {
 
     public var kind: Kind
     public var environment: EnvironmentName
-    /// What was acted on: a security group, ECS service, database or instance id.
-    public var resource: String
-    /// `203.0.113.10/32 tcp/443`, a rule id for revokes, or what a tier action sets.
-    public var target: String
+    /// What was acted on: a security group, prefix list, ECS service, database or instance.
+    public var resource: ResourceReference
+    /// What changed on it: a grant, a rule, a list entry, or what a tier action sets.
+    public var target: ActionTarget
     public var reason: String
     public var outcome: Outcome
     public var message: String?
 
-    public init(kind: Kind, environment: EnvironmentName, resource: String, target: String, reason: String, outcome: Outcome, message: String? = nil) {
+    public init(kind: Kind, environment: EnvironmentName, resource: ResourceReference, target: ActionTarget, reason: String, outcome: Outcome, message: String? = nil) {
         self.kind = kind
         self.environment = environment
         self.resource = resource

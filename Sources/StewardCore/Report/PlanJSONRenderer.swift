@@ -11,6 +11,9 @@ public enum PlanJSONRenderer {
         var prefixListEnvironments: [PrefixListPlan]
         var tiers: [TierPlanDocument]
         var bastions: [BastionPlan]
+        /// Every drift item of the pass, of every part, most severe first.
+        var drift: [DriftItem]
+        var refusals: [Refusal]
     }
 
     struct Summary: Encodable {
@@ -19,7 +22,16 @@ public enum PlanJSONRenderer {
         var revoke: Int
     }
 
-    public static func render(_ plans: [WhitelistPlan], prefixListPlans: [PrefixListPlan] = [], tierPlans: [TierPlan] = [], bastionPlans: [BastionPlan] = []) throws -> String {
+    /// The whole pass: every part's plan, its drift and what the guards refused.
+    public static func render(_ report: ReconcileReport) throws -> String {
+        try render(report.plans, prefixListPlans: report.prefixListPlans, tierPlans: report.tierPlans, bastionPlans: report.bastionPlans,
+                   drift: report.drift, refusals: report.refusals)
+    }
+
+    public static func render(
+        _ plans: [WhitelistPlan], prefixListPlans: [PrefixListPlan] = [], tierPlans: [TierPlan] = [], bastionPlans: [BastionPlan] = [],
+        drift: [DriftItem]? = nil, refusals: [Refusal] = []
+    ) throws -> String {
         let sorted = plans.sorted { $0.environment < $1.environment }
         let document = Document(
             changes: sorted.contains { $0.hasChanges } || prefixListPlans.contains { $0.hasChanges } || tierPlans.contains { $0.hasChanges }
@@ -32,7 +44,9 @@ public enum PlanJSONRenderer {
             environments: sorted,
             prefixListEnvironments: prefixListPlans.sorted { $0.environment < $1.environment },
             tiers: TierPlanDocument.documents(tierPlans),
-            bastions: bastionPlans.sorted { $0.environment < $1.environment }
+            bastions: bastionPlans.sorted { $0.environment < $1.environment },
+            drift: drift ?? Array(Set(plans.flatMap(\.drift) + prefixListPlans.flatMap(\.drift) + tierPlans.flatMap(\.drift) + bastionPlans.flatMap(\.drift))).sorted(),
+            refusals: refusals.sorted()
         )
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

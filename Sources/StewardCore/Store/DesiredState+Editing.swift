@@ -20,7 +20,7 @@ extension DesiredState {
             }
             next.whitelist.remove(at: index)
         case .setTier(let tier):
-            if tier == .tornDown, isProtected, !(allowTeardownUntil.map { $0 > now } ?? false) {
+            if tier == .tornDown, !ProtectedTeardownGuard.allowsTeardown(self, now: now) {
                 throw .teardownProtected(environment: environment)
             }
             next.tier = tier

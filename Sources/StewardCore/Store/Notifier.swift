@@ -10,10 +10,11 @@ public struct StewardNotification: Sendable, Hashable {
     public enum Kind: String, Sendable, Hashable { case applied, expired, expiringSoon, failure, drift }
 
     public var kind: Kind
-    public var environment: EnvironmentName
+    /// nil when it concerns every environment (a pass that could not run).
+    public var environment: EnvironmentName?
     public var text: String
 
-    public init(kind: Kind, environment: EnvironmentName, text: String) {
+    public init(kind: Kind, environment: EnvironmentName?, text: String) {
         self.kind = kind
         self.environment = environment
         self.text = text

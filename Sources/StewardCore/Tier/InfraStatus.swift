@@ -50,7 +50,8 @@ public struct InfraStatus: Sendable, Hashable {
         }
         self.rows = rows
         nextActions = plan.steps.map { "\(TierPlanTextRenderer.symbol($0.action)) \($0.action.resource.name)  \($0.action.summary)  (\($0.reason))" }
-        notes = plan.notes.map { "\($0.kind.rawValue): \($0.resource) \($0.message)" } + plan.refusals.map { "refused: \($0)" }
+        notes = plan.notes.map { "\($0.kind.rawValue): \($0.resource) \($0.message)" } + plan.drift.map { "drift: \($0.resource) \($0.message)" }
+            + plan.refusals.map { "refused: \($0)" }
         monthlyCost = rows.reduce(0) { $0 + $1.monthlyCost }
     }
 

@@ -1,10 +1,10 @@
 /// Something about a resource the plan can't act on now: a wait (it is changing; look again
-/// soon), a warning (it can't reach the tier; a person should know, once), or drift Steward
-/// leaves alone (not owned).
+/// soon) or a warning (it can't reach the tier; a person should know, once). What differs and
+/// is not Steward's to change is a `DriftItem` of the plan instead.
 public struct TierNote: Sendable, Hashable, Comparable {
     public enum Kind: String, Sendable, Hashable, Comparable {
-        case wait, warning, drift
-        private var rank: Int { self == .warning ? 0 : self == .drift ? 1 : 2 }
+        case wait, warning
+        private var rank: Int { self == .warning ? 0 : 1 }
         public static func < (lhs: Kind, rhs: Kind) -> Bool { lhs.rank < rhs.rank }
     }
 

@@ -18,6 +18,7 @@ public struct TierPlanDocument: Encodable, Sendable {
     var phase: Int
     var steps: [Step]
     var notes: [Note]
+    var drift: [DriftItem]
     var refusals: [String]
 
     public init(_ plan: TierPlan, phase: Int) {
@@ -26,7 +27,8 @@ public struct TierPlanDocument: Encodable, Sendable {
         self.phase = phase
         steps = plan.steps.map { Step(action: $0.action.kind.rawValue, resource: $0.action.resource.name, summary: $0.action.summary, reason: $0.reason) }
         notes = plan.notes.map { Note(kind: $0.kind.rawValue, resource: $0.resource, message: $0.message) }
-        refusals = plan.refusals
+        drift = plan.drift
+        refusals = plan.refusals.map(\.description)
     }
 
     /// Per environment, phases numbered from 1 in order.

@@ -6,14 +6,16 @@ public struct TierPlan: Sendable, Hashable {
     public var tier: Tier
     public var steps: [TierStep]
     public var notes: [TierNote]
-    /// Guards that held something back, one line each.
-    public var refusals: [String]
+    public var drift: [DriftItem]
+    /// Guards that held something back.
+    public var refusals: [Refusal]
 
-    public init(environment: EnvironmentName, tier: Tier, steps: [TierStep] = [], notes: [TierNote] = [], refusals: [String] = []) {
+    public init(environment: EnvironmentName, tier: Tier, steps: [TierStep] = [], notes: [TierNote] = [], drift: [DriftItem] = [], refusals: [Refusal] = []) {
         self.environment = environment
         self.tier = tier
         self.steps = steps
         self.notes = notes
+        self.drift = drift
         self.refusals = refusals
     }
 

@@ -24,6 +24,9 @@ public enum TierPlanTextRenderer {
             for note in shown.sorted() where notes.insert(note).inserted {
                 lines.append("  \(note.kind.rawValue): \(note.resource) \(note.message)")
             }
+            for item in Set(phases.flatMap(\.drift)).sorted() {
+                lines.append("  drift: \(item.resource) \(item.message)")
+            }
             for refusal in Set(phases.flatMap(\.refusals)).sorted() { lines.append("  refused: \(refusal)") }
         }
         let steps = plans.reduce(0) { $0 + $1.steps.count }

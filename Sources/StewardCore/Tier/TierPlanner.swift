@@ -40,31 +40,31 @@ public struct TierPlanner: Sendable {
     }
 
     public func plan(desired: DesiredState, observed: ObservedTierResources, now: Date) -> TierPlan {
-        var plan = TierPlan(environment: desired.environment, tier: desired.tier)
-        if desired.tier == .tornDown, desired.isProtected, !(desired.allowTeardownUntil.map { $0 > now } ?? false) {
-            plan.refusals.append("\(desired.environment): protected; teardown refused (a reviewed allow_teardown_until in the future allows it); converging to stopped instead")
-            plan.tier = .stopped
-        }
-        let owned = ownedResources(observed, notes: &plan.notes)
+        var guarded = desired
+        let verdict = ProtectedTeardownGuard(now: now).apply(to: &guarded)
+        var plan = TierPlan(environment: desired.environment, tier: guarded.tier, refusals: verdict.refusals)
+        let owned = ownedResources(observed, environment: desired.environment, drift: &plan.drift)
         switch plan.tier {
         case .running: planRunning(owned, all: observed, into: &plan)
         case .stopped: planDown(owned, teardown: false, now: now, into: &plan)
         case .tornDown: planDown(owned, teardown: true, now: now, into: &plan)
         }
         plan.notes.sort()
+        plan.drift.sort()
         return plan
     }
 
-    private func ownedResources(_ observed: ObservedTierResources, notes: inout [TierNote]) -> ObservedTierResources {
+    private func ownedResources(_ observed: ObservedTierResources, environment: EnvironmentName, drift: inout [DriftItem]) -> ObservedTierResources {
         let hint = "not owned (no \(StewardTag.owner)=\(ownerID) tag): left alone"
         var owned = observed
         owned.services = observed.services.filter { $0.isOwned(by: ownerID) }.sorted { $0.name < $1.name }
         owned.databases = observed.databases.filter { $0.isOwned(by: ownerID) }.sorted { $0.identifier < $1.identifier }
         owned.instances = observed.instances.filter { $0.isOwned(by: ownerID) }.sorted { $0.id < $1.id }
         owned.snapshots = observed.snapshots.filter { $0.isOwned(by: ownerID) }
-        notes += observed.services.filter { !$0.isOwned(by: ownerID) }.map { TierNote(.drift, resource: $0.resource.name, hint) }
-        notes += observed.databases.filter { !$0.isOwned(by: ownerID) }.map { TierNote(.drift, resource: $0.resource.name, hint) }
-        notes += observed.instances.filter { !$0.isOwned(by: ownerID) }.map { TierNote(.drift, resource: "ec2:\($0.id)", hint) }
+        let unowned = observed.services.filter { !$0.isOwned(by: ownerID) }.map(\.resource.reference)
+            + observed.databases.filter { !$0.isOwned(by: ownerID) }.map(\.resource.reference)
+            + observed.instances.filter { !$0.isOwned(by: ownerID) }.map { ResourceReference.ec2Instances([$0.id]) }
+        drift += unowned.map { DriftItem(kind: .unownedResource, severity: .medium, environment: environment, resource: $0, message: hint) }
         return owned
     }
 
@@ -179,6 +179,11 @@ public struct TierPlanner: Sendable {
             if service.desiredCount != 0 {
                 let why = service.isScaledDownBySteward ? "scaled up behind Steward's back; \(reason)" : reason
                 plan.steps.append(TierStep(.scaleService(service.resource, desiredCount: 0), reason: why))
+                if service.isScaledDownBySteward {
+                    plan.drift.append(DriftItem(
+                        kind: .serviceScaledUpWhileStopped, severity: .high, environment: plan.environment, resource: service.resource.reference,
+                        message: "was scaled back up to \(service.desiredCount) while the tier is \(plan.tier.rawValue); scaling it to 0 again"))
+                }
                 acting = true
             }
             if acting {
@@ -217,9 +222,13 @@ public struct TierPlanner: Sendable {
         case .available:
             if let cannot = database.cannotStopReason {
                 plan.notes.append(TierNote(.warning, resource: database.resource.name, "stays available: \(cannot)"))
-            } else if database.stoppedBySteward != nil {
+            } else if let stoppedAt = database.stoppedBySteward {
                 plan.steps.append(TierStep(.stopDatabase(database.resource),
                                            reason: "started behind Steward's back (AWS restarts a stopped database after 7 days); stopping again"))
+                plan.drift.append(DriftItem(
+                    kind: .databaseStartedBehindSteward, severity: .high, environment: plan.environment, resource: database.resource.reference,
+                    message: "is available although Steward stopped it at \(Timestamp.text(stoppedAt)) and the tier is \(plan.tier.rawValue) "
+                        + "(AWS restarts a stopped database after 7 days, or someone started it); stopping it again"))
             } else {
                 plan.steps.append(TierStep(.stopDatabase(database.resource), reason: reason))
             }

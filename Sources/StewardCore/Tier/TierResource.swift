@@ -7,12 +7,17 @@ public enum TierResource: Sendable, Hashable, Comparable {
 
     /// Short, stable text for plans, audit lines and warnings.
     public var name: String {
+        reference.description
+    }
+
+    /// The resource as reports name it.
+    public var reference: ResourceReference {
         switch self {
-        case .service(let cluster, let name, _): "ecs:\(cluster)/\(name)"
-        case .database(.instance, let identifier, _): "rds:\(identifier)"
-        case .database(.cluster, let identifier, _): "aurora:\(identifier)"
-        case .snapshot(_, let identifier, _): "snapshot:\(identifier)"
-        case .instances(let ids): "ec2:\(ids.joined(separator: ","))"
+        case .service(let cluster, let name, _): .ecsService(cluster: cluster, name: name)
+        case .database(.instance, let identifier, _): .rdsInstance(identifier: identifier)
+        case .database(.cluster, let identifier, _): .auroraCluster(identifier: identifier)
+        case .snapshot(_, let identifier, _): .databaseSnapshot(identifier: identifier)
+        case .instances(let ids): .ec2Instances(ids)
         }
     }
 

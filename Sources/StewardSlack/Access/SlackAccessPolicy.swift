@@ -24,7 +24,7 @@ public struct SlackAccessPolicy: Sendable {
 
     /// The decision for `user` in `channel` running `intent`; `isProtected` is the environment's
     /// `protected:` flag from desired state.
-    public func decide(user: String, channel: String?, intent: ChatIntent, isProtected: Bool) -> SlackAccessDecision {
+    public func decide(user: String, channel: String?, intent: ChatIntent, isProtected: Bool) -> CommandAccessDecision {
         if case .help = intent { return .allowed }
         if !settings.allowedChannels.isEmpty, !settings.allowedChannels.contains(channel ?? "") {
             return .denied("Steward does not take commands in this channel; use one of: "

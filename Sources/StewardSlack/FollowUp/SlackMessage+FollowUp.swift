@@ -8,7 +8,7 @@ extension SlackMessage {
         let shown = "`" + command + "`"
         if let failure = outcome.failure {
             return reply(ChatReply(text: "failed: the reconcile after \(shown) could not run: \(failure). "
-                + "Your edit is kept in desired state; Steward retries on its next pass.", isError: false))
+                + "Your edit is kept in desired state; Steward retries on its next pass."))
         }
         let result = outcome.environments[environment] ?? EnvironmentOutcome()
         let applied = appliedBefore + result.applied

@@ -56,7 +56,7 @@ public final class SlackNotifier: Notifier, Service, Sendable {
         await withGracefulShutdownHandler {
             for await notification in queue {
                 guard recent.admit(notification.text, now: .now) else {
-                    logger.debug("notification not repeated", metadata: ["environment": "\(notification.environment)"])
+                    logger.debug("notification not repeated", metadata: ["environment": "\(notification.environment?.rawValue ?? "all")"])
                     continue
                 }
                 await deliver(notification, pacer: &pacer)

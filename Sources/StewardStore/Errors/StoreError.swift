@@ -4,6 +4,7 @@ import StewardCore
 /// (Edits refused on their merits throw `DesiredStateEditError` instead.)
 public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case directoryUnreadable(path: String, reason: String)
+    case directoryMissing(path: String)
     case lockFailed(path: String, reason: String)
     case writeFailed(path: String, reason: String)
     case environmentExists(EnvironmentName, path: String)
@@ -16,6 +17,9 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         case .directoryUnreadable(let path, let reason):
             return "cannot read the desired-state directory \(path): \(reason); "
                 + "create it, or point --desired-state / STEWARD_DESIRED_STATE / desired_state in steward.yaml at it"
+        case .directoryMissing(let path):
+            return "desired-state directory \(path) does not exist; create it with one <env>.yaml per environment, "
+                + "or point --desired-state / STEWARD_DESIRED_STATE at it"
         case .lockFailed(let path, let reason):
             return "cannot lock \(path): \(reason); check that the desired-state directory is writable by this user"
         case .writeFailed(let path, let reason):

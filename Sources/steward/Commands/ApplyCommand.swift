@@ -33,11 +33,11 @@ struct ApplyCommand: AsyncParsableCommand {
 
     private func apply(_ context: ControllerContext) async throws {
         let selected = try ControllerContext.environments(environments)
-        let planned = await context.reconciler.reconcile(ReconcileOptions(environments: selected, dryRun: true, force: force))
-        ReportPrinter.problems(planned)
-        if planned.failure != nil { throw ExitCode(1) }
-        print(ReportPrinter.planText(planned), terminator: "")
-        guard planned.hasChanges, !dryRun else { return }
+        let planned = await context.reconciler.plan(ReconcileOptions(environments: selected, dryRun: true, force: force))
+        ReportPrinter.problems(planned.report)
+        if planned.report.failure != nil { throw ExitCode(1) }
+        print(ReportPrinter.planText(planned.report), terminator: "")
+        guard planned.report.hasChanges, !dryRun else { return }
         if !autoApprove {
             guard isatty(STDIN_FILENO) == 1 else {
                 throw CommandFailure(message: "refusing to apply without confirmation: standard input is not a terminal; pass --auto-approve")
@@ -48,7 +48,7 @@ struct ApplyCommand: AsyncParsableCommand {
                 return
             }
         }
-        let applied = await context.reconciler.execute(planned)
+        let applied = await context.reconciler.apply(planned)
         print(ReportPrinter.results(applied))
         if !applied.failedActions.isEmpty { throw ExitCode(1) }
     }

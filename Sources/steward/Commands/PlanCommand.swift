@@ -30,7 +30,7 @@ struct PlanCommand: AsyncParsableCommand {
         switch format {
         case .text:
             print(ReportPrinter.planText(report), terminator: "")
-        case .json: print(try PlanJSONRenderer.render(report.plans, prefixListPlans: report.prefixListPlans, tierPlans: report.tierPlans, bastionPlans: report.bastionPlans), terminator: "")
+        case .json: print(try PlanJSONRenderer.render(report), terminator: "")
         }
         if detailedExitcode, report.hasChanges { throw ExitCode(2) }
     }

@@ -78,15 +78,18 @@ struct RunCommand: AsyncParsableCommand {
         }
 
         let status = ReconcileStatus()
-        let slack = try await SlackWiring.make(context: context, logger: logger)  // Slack (issue 6): nil without tokens
+        // One doorbell for everything that changes desired state: the change feed, Slack edits.
+        let wake = WakeSignal()
+        let slack = try await SlackWiring.make(context: context, wake: wake, logger: logger)
         let loop = ReconcileLoop(
             reconciler: context.reconciler,
             schedule: LoopSchedule(interval: .seconds(span.seconds)),
             status: status,
             metrics: ReconcileMetrics(),
+            wake: wake,
             logger: Logger(label: "steward.loop"),
             onReport: { report, snapshot in
-                slack?.reconciled(report)  // Slack (issue 6): follow-ups and notifications
+                slack?.reconciled(report)
                 if snapshot.completed == 1 {
                     let elapsed = ProcessUptime.elapsed
                     let milliseconds = elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
@@ -94,21 +97,18 @@ struct RunCommand: AsyncParsableCommand {
                 }
             }
         )
-        slack?.attach(loop)  // Slack (issue 6): edits from Slack wake the loop
-        let watcher = DesiredStateWatcher(directory: context.base.desiredStateDirectory.path, logger: Logger(label: "steward.watch")) { names in
-            loop.wake(reason: names.isEmpty ? "desired state changed" : "changed: \(names.joined(separator: ", "))")
-        }
+        let feed = ChangeFeedService(feed: context.base.desiredState.changeFeed, wake: wake, logger: Logger(label: "steward.watch"))
         let http = DaemonHTTPServer.application(address: address, status: status, registry: registry, logger: Logger(label: "steward.http"),
-                                               routes: { slack?.registerRoutes(on: $0) })  // Slack (issue 6): HTTP mode
+                                               routes: { slack?.registerRoutes(on: $0) })
 
         logger.info("steward run starting", metadata: [
-            "desired_state": "\(context.base.desiredStateDirectory.path)",
+            "desired_state": "\(context.base.desiredState.description)",
             "interval": "\(span)",
             "listen": "\(address)",
         ])
         // Shut down in reverse order: the loop first (finishing its pass), the HTTP server last.
         let group = ServiceGroup(configuration: ServiceGroupConfiguration(
-            services: [http, watcher, loop] + (slack?.services ?? []),  // Slack (issue 6): stops first
+            services: [http, feed, loop] + (slack?.services ?? []),
             gracefulShutdownSignals: [.sigterm, .sigint],
             logger: logger
         ))

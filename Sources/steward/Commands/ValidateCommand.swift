@@ -15,7 +15,7 @@ struct ValidateCommand: AsyncParsableCommand {
     func run() async throws {
         let context = try CommandContext(options: options)
         let now = Date()
-        let snapshot = try context.store.load(now: now)
+        let snapshot = try await context.store.load()
         for warning in snapshot.warnings {
             StandardError.write(warning.description)
         }

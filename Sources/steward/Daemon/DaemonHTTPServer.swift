@@ -13,10 +13,10 @@ import StewardController
 enum DaemonHTTPServer {
     static func application(
         address: ListenAddress, status: ReconcileStatus, registry: PrometheusCollectorRegistry, logger: Logger,
-        routes: (Router<BasicRequestContext>) -> Void = { _ in }  // Slack (issue 6): HTTP-mode route
+        routes: (Router<BasicRequestContext>) -> Void = { _ in }
     ) -> some Service {
         let router = Router()
-        routes(router)  // Slack (issue 6)
+        routes(router)
         router.get("healthz") { _, _ in
             // The process is up and its event loop answers: that is all liveness means.
             "ok\n"
@@ -43,7 +43,7 @@ enum DaemonHTTPServer {
     /// Hummingbird's router on HummingbirdCore's HTTP/1 server, without Hummingbird's
     /// `Application`: its `run()` adds a `DateCache` that builds a Gregorian `Calendar` (which
     /// loads ICU's time-zone data) and reformats the `Date` header every second, about 2.5 MB
-    /// of resident memory and a wake-up per second in an otherwise idle daemon (issue 4). The
+    /// of resident memory and a wake-up per second in an otherwise idle daemon. The
     /// `Date` header is written per response by `HTTPDate` instead.
     struct Server<Responder: HTTPResponder>: Service where Responder.Context == BasicRequestContext {
         let responder: Responder

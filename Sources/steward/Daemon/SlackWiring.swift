@@ -5,17 +5,15 @@ import ServiceLifecycle
 import StewardController
 import StewardCore
 import StewardSlack
-import Synchronization
 
 /// Plugs Slack into `steward run`: the Socket Mode client (or the HTTP-mode route), the
-/// command responder over the same store as the CLI, follow-ups and notifications fed from
-/// the loop's reports. nil from `make` when no Slack token is configured: the daemon then runs
-/// without Slack, as before.
+/// responder over the same command session as the CLI (guards and AWS status included),
+/// follow-ups and notifications fed from the loop's reports. nil from `make` when no Slack
+/// token is configured: the daemon then runs without Slack.
 final class SlackWiring: Sendable {
     let services: [any Service]
     private let pump: SlackReportPump
     private let route: SlackHTTPRoute?
-    private let loop = Mutex<ReconcileLoop?>(nil)
 
     private init(services: [any Service], pump: SlackReportPump, route: SlackHTTPRoute?) {
         self.services = services
@@ -23,7 +21,8 @@ final class SlackWiring: Sendable {
         self.route = route
     }
 
-    static func make(context: ControllerContext, environment: [String: String] = ProcessInfo.processInfo.environment,
+    /// - Parameter wake: rung after every edit a command writes, so the loop reconciles it now.
+    static func make(context: ControllerContext, wake: WakeSignal, environment: [String: String] = ProcessInfo.processInfo.environment,
                      logger: Logger) async throws -> SlackWiring? {
         let configuration = context.base.configuration
         let settings = configuration.slack
@@ -41,15 +40,10 @@ final class SlackWiring: Sendable {
             }
             notifier = SlackNotifier(channel: channel, api: api, botToken: bot, logger: slackLogger)
         }
-        let audit: (@Sendable (AuditRecord) async -> Void)? = context.base.auditLog.map { log in
-            { @Sendable record in try? await log.append(record) }
-        }
         let pump = SlackReportPump(followUps: followUps, notifier: notifier, store: context.base.store, settings: settings, logger: slackLogger)
-        let wiring = SlackWiringBox()
         let responder = SlackCommandResponder(
-            store: context.base.store, policy: configuration.policy, defaultEnvironment: configuration.defaultEnvironment,
-            access: SlackAccessPolicy(settings: settings), audit: audit, followUps: followUps, logger: slackLogger,
-            onEdit: { environment in wiring.value?.wake(environment) })
+            session: context.commandSession(commandPrefix: "/"), access: SlackAccessPolicy(settings: settings),
+            followUps: followUps, logger: slackLogger, onEdit: { _ in wake.ring() })
 
         var services: [any Service] = [pump]
         if let notifier { services.append(notifier) }
@@ -71,9 +65,7 @@ final class SlackWiring: Sendable {
             route = SlackHTTPRoute(verifier: SlackRequestVerifier(signingSecret: secret), responder: responder)
         }
         logger.info("Slack enabled", metadata: ["mode": "\(settings.mode.rawValue)", "notify_channel": "\(settings.notifyChannel ?? "none")"])
-        let made = SlackWiring(services: services, pump: pump, route: route)
-        wiring.value = made
-        return made
+        return SlackWiring(services: services, pump: pump, route: route)
     }
 
     /// Test hooks for timing (`STEWARD_SLACK_PING_INTERVAL=1s` etc.); production keeps the defaults.
@@ -86,15 +78,6 @@ final class SlackWiring: Sendable {
         return configuration
     }
 
-    /// The loop to wake on an edit; set once the loop exists (it needs `reconciled` first).
-    func attach(_ loop: ReconcileLoop) {
-        self.loop.withLock { $0 = loop }
-    }
-
-    func wake(_ environment: EnvironmentName) {
-        loop.withLock { $0 }?.wake(environment: environment)
-    }
-
     /// From the loop's `onReport`.
     func reconciled(_ report: ReconcileReport) {
         pump.publish(report)
@@ -103,14 +86,5 @@ final class SlackWiring: Sendable {
     /// HTTP mode's `/slack/commands`; nothing in Socket Mode.
     func registerRoutes(on router: Router<BasicRequestContext>) {
         route?.register(on: router)
-    }
-}
-
-/// Lets the responder's wake closure reach the wiring created after it.
-private final class SlackWiringBox: Sendable {
-    private let stored = Mutex<SlackWiring?>(nil)
-    var value: SlackWiring? {
-        get { stored.withLock { $0 } }
-        set { stored.withLock { $0 = newValue } }
     }
 }

@@ -4,12 +4,15 @@ import StewardController
 import StewardCore
 import StewardStore
 
-/// What every subcommand needs, resolved once: configuration, where desired state lives, the store.
+/// What every subcommand needs, resolved once: configuration, and where desired state lives
+/// (the store and its change feed, from configuration).
 struct CommandContext {
     let configuration: StewardConfiguration
     let configurationSource: ConfigurationSource
     let desiredStateDirectory: URL
-    let store: YAMLDirectoryStore
+    let desiredState: DesiredStateSource
+
+    var store: any DesiredStateStore { desiredState.store }
 
     init(options: GlobalOptions, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
         let currentDirectory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
@@ -21,12 +24,11 @@ struct CommandContext {
         }
         let path = options.desiredStatePath ?? environment["STEWARD_DESIRED_STATE"] ?? configuration.desiredStatePath
         desiredStateDirectory = path.hasPrefix("/") ? URL(fileURLWithPath: path) : currentDirectory.appendingPathComponent(path)
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: desiredStateDirectory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw CommandFailure(message: "desired-state directory \(path) does not exist; create it with one <env>.yaml per environment, "
-                + "or point --desired-state / STEWARD_DESIRED_STATE at it")
+        do {
+            desiredState = try DesiredStateSource.make(configuration: configuration, yamlDirectory: desiredStateDirectory)
+        } catch {
+            throw CommandFailure(message: error.description)
         }
-        store = YAMLDirectoryStore(directory: desiredStateDirectory, policy: configuration.policy)
     }
 
     /// The audit log from configuration (relative paths from the working directory); nil when disabled.
@@ -35,6 +37,11 @@ struct CommandContext {
             AuditLog(url: path.hasPrefix("/") ? URL(fileURLWithPath: path)
                 : URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent(path))
         }
+    }
+
+    /// Writes one audit record, for the command session; a write that fails is not the command's failure.
+    var auditRecorder: (@Sendable (AuditRecord) async -> Void)? {
+        auditLog.map { log in { @Sendable record in try? await log.append(record) } }
     }
 
     /// True when the environment names an AWS region or profile: only then does the CLI read AWS

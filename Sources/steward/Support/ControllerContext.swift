@@ -4,15 +4,13 @@ import StewardAWS
 import StewardController
 import StewardCore
 
-/// The CLI's wiring of the reconciler: configuration and store from `CommandContext`, AWS from
-/// the SDK-standard environment. Call `shutdown()` before exiting.
+/// The CLI's and the daemon's wiring of everything that reads AWS: the reconciler, the command
+/// session's guards and status, all over one AWS client. Call `shutdown()` before exiting.
 struct ControllerContext {
     let base: CommandContext
     let transport: AsyncHTTPClientTransport
+    let aws: AWSClient
     let reconciler: Reconciler
-    let observer: WhitelistObserver
-    /// What AWS holds, for `infra status` and `bastion status`.
-    let statusSource: ControllerStatusSource
 
     /// - Parameter countAWSCalls: count every AWS call in `steward_aws_calls_total` (the daemon's /metrics).
     init(options: GlobalOptions, environment: [String: String] = ProcessInfo.processInfo.environment, countAWSCalls: Bool = false) throws {
@@ -23,7 +21,6 @@ struct ControllerContext {
         self.base = base
         transport = AsyncHTTPClientTransport()
         let sender: any AWSHTTPTransport = countAWSCalls ? AWSCallCountingTransport(wrapping: transport) : transport
-        let aws: AWSClient
         do {
             aws = try AWSClient.fromEnvironment(environment, transport: sender)
         } catch {
@@ -32,32 +29,21 @@ struct ControllerContext {
             Task { try? await idle.shutdown() }
             throw CommandFailure(message: "AWS configuration: \(error)")
         }
+        reconciler = Reconciler(store: base.store, aws: aws, configuration: base.configuration, audit: base.auditLog)
+    }
+
+    /// The command session with everything that reads AWS: the edit-time quota guard and the
+    /// status of what AWS holds.
+    func commandSession(commandPrefix: String) -> CommandSession {
         let configuration = base.configuration
         let ec2 = EC2Client(client: aws)
-        observer = WhitelistObserver(ec2: ec2, settings: { configuration.whitelistSettings(for: $0) })
-        let clients = TierClients(client: aws)
-        let tiers = TierReconciler(
-            observer: TierObserver(clients: clients, configuration: configuration),
-            executor: TierExecutor(clients: clients, ownerID: configuration.ownerID, environmentTag: configuration.tiers.environmentTag),
-            ownerID: configuration.ownerID
-        )
-        let bastions = BastionReconciler(ec2: ec2, configuration: configuration)
-        statusSource = ControllerStatusSource(tiers: tiers, prices: configuration.tiers.prices) { environment, lease in
-            do {
-                return BastionStatus.observedText(try await bastions.status(environment: environment, lease: lease))
-            } catch {
-                return "could not read bastion instances from AWS: \(error)"
-            }
-        }
-        reconciler = Reconciler(
-            store: base.store,
-            observer: observer,
-            executor: WhitelistExecutor(ec2: ec2, ownerID: configuration.ownerID),
-            configuration: configuration,
-            audit: base.auditLog,
-            tiers: tiers,
-            bastions: bastions
-        )
+        return CommandSession(
+            store: base.store, policy: configuration.policy, defaultEnvironment: configuration.defaultEnvironment,
+            guards: [QuotaEditGuard(observer: WhitelistObserver(ec2: ec2, settings: { configuration.whitelistSettings(for: $0) }), configuration: configuration)],
+            statusSource: ControllerStatusSource(
+                tiers: TierStage(clients: TierClients(client: aws), configuration: configuration),
+                bastions: BastionStage(ec2: ec2, configuration: configuration), prices: configuration.tiers.prices),
+            audit: base.auditRecorder, commandPrefix: commandPrefix)
     }
 
     func shutdown() async {

@@ -12,10 +12,10 @@ enum ReportPrinter {
         if let failure = report.failure { StandardError.write("error: \(failure)") }
     }
 
-    /// The plan as text: rules-mode environments, then prefix-list-mode ones.
+    /// The plan as text: rules-mode environments, then prefix-list-mode ones, tiers, bastions.
     static func planText(_ report: ReconcileReport) -> String {
         var text = ""
-        if !report.plans.isEmpty || report.prefixListPlans.isEmpty { text += PlanTextRenderer.render(report.plans) }
+        if !report.plans.isEmpty || report.prefixListPlans.isEmpty { text += WhitelistPlanTextRenderer.render(report.plans) }
         if !report.prefixListPlans.isEmpty { text += PrefixListPlanTextRenderer.render(report.prefixListPlans) }
         if !report.tierPlans.isEmpty { text += TierPlanTextRenderer.render(report.tierPlans) }
         if report.bastionPlans.contains(where: { !BastionPlanTextRenderer.lines($0).isEmpty }) {
@@ -27,7 +27,7 @@ enum ReportPrinter {
     static func results(_ report: ReconcileReport) -> String {
         var lines: [String] = []
         let executed = report.results.filter { $0.outcome != .refused }
-        for result in executed.sorted(by: { ($0.environment, $0.resource, $0.target) < ($1.environment, $1.resource, $1.target) }) {
+        for result in executed.sorted(by: { ($0.environment, $0.resource.description, $0.target.description) < ($1.environment, $1.resource.description, $1.target.description) }) {
             var line = "\(result.environment) \(result.resource) \(result.kind.rawValue) \(result.target): \(result.outcome.rawValue)"
             if let message = result.message { line += " — \(message)" }
             lines.append(line)
@@ -36,10 +36,7 @@ enum ReportPrinter {
             executed.filter { $0.kind == kind && $0.outcome != .failed }.count
         }
         let failed = executed.filter { $0.outcome == .failed }.count
-        let tierKinds: Set<ActionResult.Kind> = [.saveServiceState, .scaleService, .setScalableTarget, .startDatabase, .stopDatabase,
-                                                 .snapshotDatabase, .deleteDatabase, .restoreDatabase, .tagDatabase, .startInstance, .stopInstance,
-                                                 .launchBastion, .terminateBastion, .tagBastion]
-        let tierActions = executed.filter { tierKinds.contains($0.kind) && ($0.outcome == .applied || $0.outcome == .converged) }.count
+        let tierActions = executed.filter { $0.kind.area != .whitelist && ($0.outcome == .applied || $0.outcome == .converged) }.count
         let deferred = executed.filter { $0.outcome == .deferred }.count
         let tierPart = tierActions + deferred == 0 ? "" : "\(tierActions) tier action(s), \(deferred) deferred, "
         lines.append("Apply complete: \(count(.authorize)) authorized, \(count(.updateDescription)) updated, "

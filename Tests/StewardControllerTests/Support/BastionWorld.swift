@@ -55,8 +55,8 @@ final class BastionWorld: @unchecked Sendable {
         try? await world.transport.shutdown()
     }
 
-    func reconciler() -> BastionReconciler {
-        BastionReconciler(ec2: ec2, configuration: configuration)
+    func reconciler() -> BastionStage {
+        BastionStage(ec2: ec2, configuration: configuration)
     }
 
     // MARK: Desired state, through the commands' own edits

@@ -82,19 +82,9 @@ final class TierWorld: ClosableWorld, @unchecked Sendable {
     }
 
     func reconciler() -> Reconciler {
-        let configuration = self.configuration
-        let clients = TierClients(client: aws)
-        let ec2 = EC2Client(client: aws)
-        return Reconciler(
-            store: YAMLDirectoryStore(directory: desiredStateDirectory, policy: configuration.policy),
-            observer: WhitelistObserver(ec2: ec2, settings: { configuration.whitelistSettings(for: $0) }),
-            executor: WhitelistExecutor(ec2: ec2, ownerID: configuration.ownerID),
-            configuration: configuration,
-            audit: AuditLog(url: URL(fileURLWithPath: configuration.auditLogPath!)),
-            tiers: TierReconciler(
-                observer: TierObserver(clients: clients, configuration: configuration),
-                executor: TierExecutor(clients: clients, ownerID: configuration.ownerID, environmentTag: configuration.tiers.environmentTag),
-                ownerID: configuration.ownerID)
+        Reconciler(
+            store: YAMLDirectoryStore(directory: desiredStateDirectory, policy: configuration.policy), aws: aws,
+            configuration: configuration, audit: AuditLog(url: URL(fileURLWithPath: configuration.auditLogPath!)), stages: .tiers
         )
     }
 

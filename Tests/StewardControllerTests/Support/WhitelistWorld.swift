@@ -56,12 +56,8 @@ final class WhitelistWorld: ClosableWorld, @unchecked Sendable {
         let configuration = self.configuration
         let store = YAMLDirectoryStore(directory: desiredStateDirectory, policy: configuration.policy, clock: { [self] in clock })
         return Reconciler(
-            store: store,
-            observer: WhitelistObserver(ec2: ec2, settings: { configuration.whitelistSettings(for: $0) }),
-            executor: WhitelistExecutor(ec2: ec2, ownerID: configuration.ownerID),
-            configuration: configuration,
-            audit: AuditLog(url: URL(fileURLWithPath: configuration.auditLogPath!)),
-            clock: { [self] in clock }
+            store: store, aws: ec2.client, configuration: configuration, audit: AuditLog(url: URL(fileURLWithPath: configuration.auditLogPath!)),
+            stages: .whitelistOnly, clock: { [self] in clock }
         )
     }
 

@@ -23,7 +23,7 @@ enum Fixture {
     static func owned(_ id: String, _ cidr: String, port: UInt16 = 443, description: String? = "office", proto: String = "tcp") -> ObservedRule {
         ObservedRule(
             ruleID: id, ipProtocol: proto, ports: PortRange(port), source: .cidr(try! CIDR(canonicalizing: cidr)),
-            description: description, tags: [StewardConfiguration.ownerTagKey: owner]
+            description: description, tags: [StewardTag.owner: owner]
         )
     }
 

@@ -119,13 +119,13 @@ import Testing
         let plan = planner.plan(desired: F.desired(.tornDown, protected: true), observed: F.world(databases: [Self.db]), now: F.now)
         #expect(plan.tier == .stopped)
         #expect(plan.refusals.count == 1)
-        #expect(plan.refusals.first?.contains("allow_teardown_until") == true)
+        #expect(plan.refusals.first?.message.contains("allow_teardown_until") == true)
         #expect(!plan.steps.contains { $0.action.isDestructive })
     }
 
     @Test func unownedResourcesAreReportedAsDrift() {
         let plan = planner.plan(desired: F.desired(.stopped), observed: F.world(services: [F.service("api", count: 2, owned: false)]), now: F.now)
-        #expect(plan.notes.contains { $0.kind == .drift && $0.resource == "ecs:dev/api" })
+        #expect(plan.drift.contains { $0.kind == .unownedResource && $0.resource == .ecsService(cluster: "dev", name: "api") })
     }
 
     @Test func phasesShowTheWholeStopAndStartInOrder() {

@@ -1,0 +1,27 @@
+/// What kind of difference a drift item is. The raw values are part of finding ids: never
+/// rename one.
+public enum DriftKind: String, Sendable, Hashable, Codable, CaseIterable {
+    // Whitelist
+    /// An ingress rule on a managed group that Steward doesn't own.
+    case unmanagedRule = "unmanaged-rule"
+    /// An unowned rule open to the whole internet on a managed group.
+    case worldOpenRule = "world-open-rule"
+    /// A desired entry already granted by an unowned rule: Steward can't add its own twin (AWS
+    /// refuses duplicates) and won't adopt someone else's rule.
+    case grantedByUnmanagedRule = "granted-by-unmanaged-rule"
+    // Tiers
+    /// A service, database or instance of the environment without Steward's owner tag.
+    case unownedResource = "unowned-resource"
+    /// A database Steward stopped found available while its tier says stopped: AWS's 7-day
+    /// restart, or a person.
+    case databaseStartedBehindSteward = "database-started-behind-steward"
+    /// A service Steward scaled to zero found scaled up while its tier says stopped.
+    case serviceScaledUpWhileStopped = "service-scaled-up-while-stopped"
+    // Bastions
+    /// A bastion-looking instance that isn't Steward's: hand-made, or another owner's.
+    case unownedBastion = "unowned-bastion"
+    // Any
+    /// Something Steward owns in an environment that no longer exists in desired state: left
+    /// alone (a deleted file must not tear anything down), reported until someone decides.
+    case orphanedResource = "orphaned-resource"
+}

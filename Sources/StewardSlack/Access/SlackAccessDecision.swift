@@ -1,5 +1,0 @@
-/// Whether a command may run, and if not, the reason the person is shown (and the audit log keeps).
-public enum SlackAccessDecision: Sendable, Hashable {
-    case allowed
-    case denied(String)
-}
