@@ -90,6 +90,6 @@ public struct BastionStage: ReconcileStage {
     }
 
     private func readInstances(_ environments: [EnvironmentName]) async throws -> [EC2Instance] {
-        try await InstanceRead.instances(ec2: ec2, environmentTag: configuration.tiers.environmentTag, environments: environments)
+        try await InstanceRead.instances(ec2: ec2, environmentTag: configuration.tiers.environmentTag, environments: environments, role: StewardTag.bastionRole)
     }
 }

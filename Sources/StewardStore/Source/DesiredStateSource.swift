@@ -17,17 +17,19 @@ public struct DesiredStateSource: Sendable {
 
     /// The source configuration names. Today that is the YAML directory; the DynamoDB store
     /// plugs in here.
-    /// - Parameter yamlDirectory: the desired-state directory, already resolved against the
-    ///   working directory and the command line.
-    public static func make(configuration: StewardConfiguration, yamlDirectory: URL) throws(StoreError) -> DesiredStateSource {
+    /// - Parameters:
+    ///   - yamlDirectory: the desired-state directory, already resolved against the working
+    ///     directory and the command line.
+    ///   - shownAs: the directory as the user gave it, for messages.
+    public static func make(configuration: StewardConfiguration, yamlDirectory: URL, shownAs: String? = nil) throws(StoreError) -> DesiredStateSource {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: yamlDirectory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw .directoryMissing(path: yamlDirectory.relativePath)
+            throw .directoryMissing(path: shownAs ?? yamlDirectory.relativePath)
         }
         return DesiredStateSource(
             store: YAMLDirectoryStore(directory: yamlDirectory, policy: configuration.policy),
             changeFeed: YAMLDirectoryChangeFeed(directory: yamlDirectory.path),
-            description: "\(yamlDirectory.relativePath) (YAML directory)"
+            description: "\(shownAs ?? yamlDirectory.relativePath) (YAML directory)"
         )
     }
 }

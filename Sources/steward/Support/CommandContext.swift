@@ -25,7 +25,7 @@ struct CommandContext {
         let path = options.desiredStatePath ?? environment["STEWARD_DESIRED_STATE"] ?? configuration.desiredStatePath
         desiredStateDirectory = path.hasPrefix("/") ? URL(fileURLWithPath: path) : currentDirectory.appendingPathComponent(path)
         do {
-            desiredState = try DesiredStateSource.make(configuration: configuration, yamlDirectory: desiredStateDirectory)
+            desiredState = try DesiredStateSource.make(configuration: configuration, yamlDirectory: desiredStateDirectory, shownAs: path)
         } catch {
             throw CommandFailure(message: error.description)
         }
