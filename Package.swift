@@ -104,6 +104,13 @@ let package = Package(
             ],
             path: "Tests/SlackEmulator"
         ),
+        // A local CloudTrail (LookupEvents; moto lacks it), written from the API reference,
+        // for the attribution tests.
+        .target(
+            name: "CloudTrailEmulator",
+            dependencies: ["StewardTestSupport"],
+            path: "Tests/CloudTrailEmulator"
+        ),
         .executableTarget(
             name: "steward",
             dependencies: [
@@ -174,6 +181,7 @@ let package = Package(
             dependencies: [
                 "StewardAWS",
                 "StewardTestSupport",
+                "CloudTrailEmulator",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -187,6 +195,7 @@ let package = Package(
                 "StewardAWS",
                 "StewardStore",
                 "StewardTestSupport",
+                "CloudTrailEmulator",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
             ]

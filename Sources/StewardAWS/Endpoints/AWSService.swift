@@ -36,6 +36,8 @@ public struct AWSService: Sendable, Equatable, Hashable {
     public static let dynamoDBStreams = AWSService(serviceID: "DynamoDB Streams", endpointPrefix: "streams.dynamodb", signingName: "dynamodb", wireProtocol: .json(version: "1.0", targetPrefix: "DynamoDBStreams_20120810"))
     public static let sts = AWSService(serviceID: "STS", endpointPrefix: "sts", signingName: "sts", wireProtocol: .query(apiVersion: "2011-06-15"))
     public static let secretsManager = AWSService(serviceID: "Secrets Manager", endpointPrefix: "secretsmanager", signingName: "secretsmanager", wireProtocol: .json(version: "1.1", targetPrefix: "secretsmanager"))
+    /// The target prefix is botocore's `targetPrefix` for cloudtrail 2013-11-01.
+    public static let cloudTrail = AWSService(serviceID: "CloudTrail", endpointPrefix: "cloudtrail", signingName: "cloudtrail", wireProtocol: .json(version: "1.1", targetPrefix: "com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101"))
 
-    public static let all: [AWSService] = [.ec2, .ecs, .applicationAutoScaling, .rds, .dynamoDB, .dynamoDBStreams, .sts, .secretsManager]
+    public static let all: [AWSService] = [.ec2, .ecs, .applicationAutoScaling, .rds, .dynamoDB, .dynamoDBStreams, .sts, .secretsManager, .cloudTrail]
 }

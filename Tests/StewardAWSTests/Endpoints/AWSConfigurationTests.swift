@@ -64,7 +64,7 @@ struct AWSConfigurationTests {
     }
 
     @Test func everyServiceHasItsEnvironmentSuffix() {
-        #expect(AWSService.all.map(\.environmentSuffix) == ["EC2", "ECS", "APPLICATION_AUTO_SCALING", "RDS", "DYNAMODB", "DYNAMODB_STREAMS", "STS", "SECRETS_MANAGER"])
+        #expect(AWSService.all.map(\.environmentSuffix) == ["EC2", "ECS", "APPLICATION_AUTO_SCALING", "RDS", "DYNAMODB", "DYNAMODB_STREAMS", "STS", "SECRETS_MANAGER", "CLOUDTRAIL"])
     }
 
     @Test func badEndpointURLSaysWhereItCameFrom() throws {
