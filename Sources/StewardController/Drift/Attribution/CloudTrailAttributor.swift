@@ -19,9 +19,8 @@ public actor CloudTrailAttributor {
     private var pause: (until: Date, cause: String)?
 
     /// Codes that mean "this role may not call LookupEvents", not "try again".
-    static let notPermittedCodes: Set<String> = [
-        "AccessDeniedException", "AccessDenied", "UnauthorizedOperation", "OperationNotPermittedException",
-    ]
+    /// CloudTrail's own refusal besides the access codes every service shares.
+    static let notPermittedCodes: Set<AWSErrorCode> = AWSErrorCode.accessDenied.union(["OperationNotPermittedException"])
 
     /// - Parameters:
     ///   - client: the process's AWS client; lookups go through a copy of it whose transport
@@ -103,7 +102,7 @@ public actor CloudTrailAttributor {
         if error is CancellationError { return .cancelled(resource: resource) }
         let failure: AttributionFailure
         if let error = error as? AWSError, Self.notPermittedCodes.contains(error.code) || error.statusCode == 403 {
-            failure = .notPermitted(resource: resource, code: error.code, pausedUntil: now().addingTimeInterval(settings.deniedPause.timeInterval))
+            failure = .notPermitted(resource: resource, code: error.code.rawValue, pausedUntil: now().addingTimeInterval(settings.deniedPause.timeInterval))
         } else if let error = error as? AWSError, error.isThrottling {
             failure = .throttled(resource: resource, pausedUntil: now().addingTimeInterval(settings.failurePause.timeInterval))
         } else {
