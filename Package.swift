@@ -47,6 +47,7 @@ let package = Package(
             name: "StewardTestSupport",
             dependencies: [
                 "StewardAWS",
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -96,6 +97,7 @@ let package = Package(
         .target(
             name: "SlackEmulator",
             dependencies: [
+                "StewardTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
                 .product(name: "Logging", package: "swift-log"),
@@ -220,7 +222,7 @@ let package = Package(
         ),
         .testTarget(
             name: "StewardCLITests",
-            dependencies: ["StewardCore"]
+            dependencies: ["StewardCore", "StewardTestSupport"]
         ),
     ]
 )

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 
-/// `steward`: the CLI and (later) the daemon. Subcommands mirror the slash commands one to one.
+/// `steward`: the CLI and the daemon. Subcommands mirror the slash commands one to one.
 struct Steward: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "steward",

@@ -91,3 +91,7 @@ public final class CloudTrailEmulator: Sendable {
         seed([event])
     }
 }
+
+extension CloudTrailEmulator: TestResource {
+    public func close() async { await stop() }
+}

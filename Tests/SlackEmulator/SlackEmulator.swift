@@ -2,6 +2,7 @@ import Hummingbird
 import HummingbirdWebSocket
 import Logging
 import NIOCore
+import StewardTestSupport
 import Synchronization
 
 /// A local emulator of Slack's servers — Web API, Socket Mode WebSocket and `response_url` —
@@ -75,15 +76,7 @@ public final class SlackEmulator: Sendable {
         configuration: SlackEmulatorConfiguration = .init(),
         _ body: (SlackEmulator) async throws -> T
     ) async throws -> T {
-        let emulator = try await start(appToken: appToken, botToken: botToken, configuration: configuration)
-        do {
-            let result = try await body(emulator)
-            await emulator.stop()
-            return result
-        } catch {
-            await emulator.stop()
-            throw error
-        }
+        try await start(appToken: appToken, botToken: botToken, configuration: configuration).use(body)
     }
 
     /// Closes every connection, fails pending waits, stops the server and waits for it to exit.
@@ -149,4 +142,8 @@ public final class SlackEmulator: Sendable {
             state.serverTask = task
         }
     }
+}
+
+extension SlackEmulator: TestResource {
+    public func close() async { await stop() }
 }

@@ -1,6 +1,8 @@
 import Foundation
+import StewardTestSupport
 
-/// Runs the built `steward` executable as a user would, capturing exit status and output.
+/// Runs the built `steward` executable as a user would, capturing exit status and output; the
+/// developer's AWS, Slack and Steward settings never reach it (see `StewardBinary`).
 struct StewardProcess {
     struct Result {
         var status: Int32
@@ -8,37 +10,9 @@ struct StewardProcess {
         var stderr: String
     }
 
-    /// The products directory holds both the test bundle and the `steward` executable.
-    static var executable: URL {
-        var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        // On Linux arguments[0] is …/debug/StewardPackageTests.xctest; on macOS it may be inside the bundle.
-        while !FileManager.default.fileExists(atPath: directory.appendingPathComponent("steward").path), directory.path != "/" {
-            directory.deleteLastPathComponent()
-        }
-        return directory.appendingPathComponent("steward")
-    }
-
     static func run(_ arguments: [String], in directory: URL, environment extra: [String: String] = [:]) throws -> Result {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        var environment = ProcessInfo.processInfo.environment
-        environment["STEWARD_CONFIG"] = nil
-        environment["STEWARD_DESIRED_STATE"] = nil
-        environment["USER"] = "tester"
-        for (key, value) in extra { environment[key] = value }
-        process.environment = environment
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        // Read before waiting: a full pipe would otherwise block the child forever.
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+        let result = try StewardBinary.runCapturing(arguments, in: directory, environment: ["USER": "tester"].merging(extra) { $1 })
+        return Result(status: result.status, stdout: result.stdout, stderr: result.stderr)
     }
 }
 

@@ -1,6 +1,7 @@
 import Foundation
 import StewardController
 import StewardCore
+import StewardTestSupport
 import Testing
 
 /// "A retried launch never makes two", against AWS's ClientToken semantics: moto launches
@@ -62,7 +63,7 @@ import Testing
             let token = try #require(plans.first?.launch?.token)
             #expect(results.map(\.outcome) == [.applied])
             // Generation 0 was answered by the proxy with the dead instance; generation 1 launched.
-            #expect(BastionRecording.launchTokens(recording) == [token.clientToken(generation: 1)])
+            #expect(MotoRecording.launchTokens(recording) == [token.clientToken(generation: 1)])
             #expect(proxy.replays == 1)
             #expect(proxy.launches == 2)
             let live = try await world.live()

@@ -1,6 +1,7 @@
 import Foundation
 import StewardController
 import StewardCore
+import StewardTestSupport
 import Testing
 
 /// Bastion leases end to end against moto_server through `BastionStage`, outcomes
@@ -44,9 +45,9 @@ import Testing
             #expect(second.results.isEmpty)
             let recording = try await world.moto.downloadRecording()
             try await world.moto.stopRecording()
-            let actions = BastionRecording.actions(recording)
+            let actions = MotoRecording.actions(recording)
             #expect(actions == ["DescribeInstances", "RunInstances", "CreateTags", "DescribeInstances"])
-            let tokens = BastionRecording.launchTokens(recording)
+            let tokens = MotoRecording.launchTokens(recording)
             #expect(tokens.count == 1)
             #expect(try await world.live().count == 1)
 
@@ -221,14 +222,14 @@ import Testing
             try await world.moto.stopRecording()
             #expect(plans.map(\.environment.rawValue) == ["dev", "staging"])
             #expect(results.map(\.outcome) == [.applied, .applied])
-            let calls = BastionRecording.calls(recording)
+            let calls = MotoRecording.calls(recording)
             #expect(calls.filter { $0["Action"] == "DescribeInstances" }.count == 1)
             let describe = try #require(calls.first { $0["Action"] == "DescribeInstances" })
             #expect(Set(describe.filter { $0.key.hasPrefix("Filter.") && $0.key.contains(".Value.") }.map(\.value))
                 .isSuperset(of: ["bastion", "dev", "staging", "pending", "running", "stopping", "stopped"]))
             let live = try await world.live()
             #expect(Set(live.compactMap { $0.tags["Environment"] }) == ["dev", "staging"])
-            #expect(Set(BastionRecording.launchTokens(recording)).count == 2, "one token per lease")
+            #expect(Set(MotoRecording.launchTokens(recording)).count == 2, "one token per lease")
         }
     }
 

@@ -36,17 +36,9 @@ import Testing
 
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             let now = Date()
-            try """
-            environment: dev
-            tier: running
-            whitelist:
-              - cidr: 203.0.113.10/32
-                description: John office IP
-                added_by: tester
-                added_at: \(Timestamp.text(now.addingTimeInterval(-60)))
-                expires_at: \(Timestamp.text(now.addingTimeInterval(86_400)))
-
-            """.write(to: directory.appendingPathComponent("dev.yaml"), atomically: true, encoding: .utf8)
+            try DesiredStateYAML(whitelist: [DesiredStateYAML.Entry(cidr: "203.0.113.10/32", description: "John office IP",
+                                                                     addedAt: now.addingTimeInterval(-60), expiresAt: now.addingTimeInterval(86_400))])
+                .write(in: directory)
 
             func reconciler(_ key: [String]) throws -> Reconciler {
                 var environment = moto.clientEnvironment
@@ -81,7 +73,7 @@ import Testing
             let updated = await steward.reconcile()
             #expect(updated.results.map(\.outcome) == [.applied], "\(updated.results)")
 
-            try "environment: dev\ntier: running\nwhitelist: []\n".write(to: directory.appendingPathComponent("dev.yaml"), atomically: true, encoding: .utf8)
+            try DesiredStateYAML().write(in: directory)
             let removed = await steward.reconcile()
             #expect(removed.results.map(\.outcome) == [.applied], "\(removed.results)")
             #expect(try await moto.boto3(crossCheck, environment: adminEnvironment).trimmingCharacters(in: .whitespacesAndNewlines) == "[]")

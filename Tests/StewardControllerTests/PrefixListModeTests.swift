@@ -1,6 +1,7 @@
 import Foundation
 import StewardController
 import StewardCore
+import StewardTestSupport
 import Testing
 
 /// Prefix-list mode end to end against moto_server through the real Reconciler; outcomes
@@ -51,17 +52,6 @@ import Testing
     }
 
     /// Query bodies of the recorded requests, in order.
-    static func bodies(_ recording: String) -> [String] {
-        recording.split(separator: "\n").compactMap { line -> String? in
-            guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
-                  var body = object["body"] as? String else { return nil }
-            if object["body_encoded"] as? Bool == true, let data = Data(base64Encoded: body) {
-                body = String(decoding: data, as: UTF8.self)
-            }
-            return body.removingPercentEncoding ?? body
-        }
-    }
-
     static func prefixListMode(_ world: WhitelistWorld) {
         world.configuration.environments[dev] = EnvironmentSettings(whitelistMode: .prefixList)
     }
@@ -150,7 +140,7 @@ import Testing
             let actions = MotoRecording.actions(recording)
             #expect(actions == ["DescribeSecurityGroups", "DescribeSecurityGroupRules", "DescribeManagedPrefixLists",
                                 "GetManagedPrefixListEntries", "ModifyManagedPrefixList"], "no security-group call")
-            let modify = try #require(Self.bodies(recording).first { $0.contains("Action=ModifyManagedPrefixList") })
+            let modify = try #require(MotoRecording.bodies(recording).first { $0.contains("Action=ModifyManagedPrefixList") })
             #expect(modify.contains("CurrentVersion=1"))
             #expect(modify.contains("PrefixListName=steward-dev-ipv4"))
             #expect(modify.contains("AddEntry.1.Cidr=192.0.2.0/24"))
@@ -166,7 +156,7 @@ import Testing
             try await world.moto.startRecording()
             _ = await world.reconciler().reconcile()
             // The recorder keeps earlier recordings: the last modify is this pass's.
-            let second = Self.bodies(try await world.moto.downloadRecording()).last { $0.contains("Action=ModifyManagedPrefixList") }
+            let second = MotoRecording.bodies(try await world.moto.downloadRecording()).last { $0.contains("Action=ModifyManagedPrefixList") }
             try await world.moto.stopRecording()
             #expect(second?.contains("CurrentVersion=2") == true, "\(second ?? "no modify")")
         }
@@ -180,7 +170,7 @@ import Testing
             try world.writeDesired("dev", Array(networks.prefix(8)))
             try await world.moto.startRecording()
             _ = await world.reconciler().reconcile()
-            let create = Self.bodies(try await world.moto.downloadRecording()).first { $0.contains("Action=CreateManagedPrefixList") }
+            let create = MotoRecording.bodies(try await world.moto.downloadRecording()).first { $0.contains("Action=CreateManagedPrefixList") }
             try await world.moto.stopRecording()
             #expect(create?.contains("MaxEntries=10") == true)
             #expect(create?.contains("ClientToken=") == true)
@@ -188,7 +178,7 @@ import Testing
             try world.writeDesired("dev", networks)
             try await world.moto.startRecording()
             let report = await world.reconciler().reconcile()
-            let modifies = Self.bodies(try await world.moto.downloadRecording()).filter { $0.contains("Action=ModifyManagedPrefixList") }
+            let modifies = MotoRecording.bodies(try await world.moto.downloadRecording()).filter { $0.contains("Action=ModifyManagedPrefixList") }
             try await world.moto.stopRecording()
             #expect(report.failedActions.isEmpty, "\(report.failedActions)")
             #expect(modifies.count == 2)

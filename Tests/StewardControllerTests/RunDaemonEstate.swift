@@ -4,7 +4,7 @@ import StewardTestSupport
 
 /// A test's world for `steward run`: moto, a working directory with `desired-state/`, and
 /// boto3 helpers (the independent client) to seed groups and watch rules.
-final class RunDaemonEstate: @unchecked Sendable {
+final class RunDaemonEstate: TestResource, @unchecked Sendable {
     // @unchecked: immutable after init except the directory's contents.
     let moto: MotoServer
     let root: URL
@@ -47,23 +47,9 @@ final class RunDaemonEstate: @unchecked Sendable {
 
     /// Writes `desired-state/dev.yaml` atomically (as git or an editor's save would).
     func writeDesired(_ entries: [(cidr: String, expiresAt: Date)], environment: String = "dev") throws {
-        var text = "environment: \(environment)\ntier: running\nprotected: false\n"
-        if entries.isEmpty {
-            text += "whitelist: []\n"
-        } else {
-            text += "whitelist:\n"
-            for entry in entries {
-                text += """
-                  - cidr: \(entry.cidr)
-                    description: run test \(entry.cidr.replacingOccurrences(of: "/", with: "-"))
-                    added_by: tester
-                    added_at: \(Timestamp.text(Date().addingTimeInterval(-60)))
-                    expires_at: \(Timestamp.text(entry.expiresAt))
-
-                """
-            }
-        }
-        try text.write(to: desiredState.appendingPathComponent("\(environment).yaml"), atomically: true, encoding: .utf8)
+        try DesiredStateYAML(environment: environment, whitelist: entries.map {
+            DesiredStateYAML.Entry(cidr: $0.cidr, description: "run test \($0.cidr.replacingOccurrences(of: "/", with: "-"))", expiresAt: $0.expiresAt)
+        }).write(in: desiredState)
     }
 
     /// The CIDRs of a group's ingress rules, as boto3 sees them.
@@ -130,15 +116,14 @@ extension RunDaemonEstate {
     /// Runs `body` in a fresh estate; on any failure stops the daemon the body started, and
     /// always closes the estate (moto included).
     static func with(_ body: (RunDaemonEstate, DaemonSlot) async throws -> Void) async throws {
-        let estate = try await make()
         let slot = DaemonSlot()
-        do {
-            try await body(estate, slot)
-        } catch {
-            _ = await slot.daemon?.stop()
-            await estate.close()
-            throw error
+        try await make().use { estate in
+            do {
+                try await body(estate, slot)
+            } catch {
+                _ = await slot.daemon?.stop()
+                throw error
+            }
         }
-        await estate.close()
     }
 }

@@ -40,16 +40,8 @@ import Testing
             ec2.create_launch_template(LaunchTemplateName='dev-bastion', LaunchTemplateData={'ImageId': ami, 'InstanceType': 't3.nano'})
             """)
             let now = Date()
-            try """
-            environment: dev
-            tier: running
-            protected: false
-            bastion:
-              requested_by: U0123
-              requested_at: \(Timestamp.text(now.addingTimeInterval(-60)))
-              expires_at: \(Timestamp.text(now.addingTimeInterval(3600)))
-
-            """.write(to: world.desiredStateDirectory.appendingPathComponent("dev.yaml"), atomically: true, encoding: .utf8)
+            try DesiredStateYAML(bastion: DesiredStateYAML.Lease(requestedBy: "U0123", requestedAt: now.addingTimeInterval(-60), expiresAt: now.addingTimeInterval(3600)))
+                .write(in: world.desiredStateDirectory)
             try await KilledApply.run(holding: "RunInstances", moto: world.moto, in: world.directory) { killed, environment in
                 #expect(killed.held, "steward apply never launched the bastion")
 

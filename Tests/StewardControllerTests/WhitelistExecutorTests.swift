@@ -1,6 +1,7 @@
 import Foundation
 import StewardController
 import StewardCore
+import StewardTestSupport
 import Testing
 
 /// The executor against moto: a refused batch is split until the bad item stands alone,

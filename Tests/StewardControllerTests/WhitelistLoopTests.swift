@@ -1,6 +1,7 @@
 import Foundation
 import StewardController
 import StewardCore
+import StewardTestSupport
 import Testing
 
 /// The whitelist loop end to end against moto_server: Steward's real AWS client, outcomes

@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import SlackEmulator
+import StewardTestSupport
 import StewardSlack
 import Testing
 

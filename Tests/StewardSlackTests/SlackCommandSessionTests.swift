@@ -39,7 +39,7 @@ import Testing
     @Test func infraStatusInSlackShowsWhatAWSHoldsAfterAStop() async throws {
         try await SlackEstate.with { estate in
             _ = try await estate.moto.boto3(TierEstateSeed.script)
-            try estate.write("desired-state/dev.yaml", "environment: dev\ntier: stopped\nprotected: false\nwhitelist: []\n")
+            try DesiredStateYAML(tier: "stopped").write(in: estate.desiredState)
             try estate.write("steward.yaml", Self.config)
             try start(estate)
             let daemon = try #require(estate.daemon)
@@ -69,7 +69,7 @@ import Testing
                 ec2.authorize_security_group_ingress(GroupId='\(group)', IpPermissions=[{'IpProtocol': 'tcp', 'FromPort': 443, 'ToPort': 443,
                     'IpRanges': [{'CidrIp': cidr, 'Description': 'by hand'}]}])
             """)
-            try estate.write("desired-state/dev.yaml", "environment: dev\ntier: running\nprotected: false\nwhitelist: []\n")
+            try DesiredStateYAML().write(in: estate.desiredState)
             try estate.write("steward.yaml", Self.config)
             try start(estate)
             let daemon = try #require(estate.daemon)

@@ -10,8 +10,7 @@ import Testing
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("steward-slackcfg-\(UUID().uuidString.prefix(8))")
         defer { try? FileManager.default.removeItem(at: root) }
         try FileManager.default.createDirectory(at: root.appendingPathComponent("desired-state"), withIntermediateDirectories: true)
-        try "environment: dev\ntier: running\nprotected: false\nwhitelist: []\n"
-            .write(to: root.appendingPathComponent("desired-state/dev.yaml"), atomically: true, encoding: .utf8)
+        try DesiredStateYAML().write(in: root.appendingPathComponent("desired-state"))
         try config.write(to: root.appendingPathComponent("steward.yaml"), atomically: true, encoding: .utf8)
         return try StewardBinary.run(["validate", "--config", "steward.yaml", "--desired-state", "desired-state"], in: root)
     }

@@ -33,7 +33,7 @@ import Testing
     @Test func aSlashCommandBecomesARuleInAWSAndAFollowUpSaysSo() async throws {
         try await SlackEstate.with { estate in
             let group = try await estate.managedGroup("web")
-            try estate.write("desired-state/dev.yaml", "environment: dev\ntier: running\nprotected: false\nwhitelist: []\n")
+            try DesiredStateYAML().write(in: estate.desiredState)
             try estate.write("steward.yaml", Self.config)
             try start(estate, environment: ["SLACK_APP_TOKEN": SlackEstate.appToken, "SLACK_BOT_TOKEN": SlackEstate.botToken])
             let daemon = try #require(estate.daemon)
@@ -90,18 +90,8 @@ import Testing
             let second = try await estate.managedGroup("api")
             // Whole seconds (the file format); far enough ahead that the grant lands first.
             let expiresAt = Date(timeIntervalSince1970: (Date().timeIntervalSince1970 + 8).rounded(.up))
-            try estate.write("desired-state/dev.yaml", """
-            environment: dev
-            tier: running
-            protected: false
-            whitelist:
-              - cidr: 203.0.113.10/32
-                description: short visit
-                added_by: U0ALICE
-                added_at: \(Timestamp.text(Date().addingTimeInterval(-60)))
-                expires_at: \(Timestamp.text(expiresAt))
-
-            """)
+            try DesiredStateYAML(whitelist: [DesiredStateYAML.Entry(cidr: "203.0.113.10/32", description: "short visit", addedBy: "U0ALICE", expiresAt: expiresAt)])
+                .write(in: estate.desiredState)
             try estate.write("steward.yaml", Self.config)
             try start(estate, environment: ["SLACK_APP_TOKEN": SlackEstate.appToken, "SLACK_BOT_TOKEN": SlackEstate.botToken])
             _ = try await estate.daemon?.waitForLine("first reconcile completed in ")
@@ -125,7 +115,7 @@ import Testing
 
     @Test func tokensCanComeFromASecretsManagerSecret() async throws {
         try await SlackEstate.with { estate in
-            try estate.write("desired-state/dev.yaml", "environment: dev\ntier: running\nprotected: false\nwhitelist: []\n")
+            try DesiredStateYAML().write(in: estate.desiredState)
             try estate.write("steward.yaml", Self.config + "  secret_id: steward/slack\n")
             _ = try await estate.moto.boto3("""
             sm = boto3.client('secretsmanager', endpoint_url=ENDPOINT, region_name='us-east-1')
@@ -143,7 +133,7 @@ import Testing
 
     @Test func aRevokedTokenStopsSlackButNotTheDaemon() async throws {
         try await SlackEstate.with { estate in
-            try estate.write("desired-state/dev.yaml", "environment: dev\ntier: running\nprotected: false\nwhitelist: []\n")
+            try DesiredStateYAML().write(in: estate.desiredState)
             try estate.write("steward.yaml", Self.config)
             estate.emulator.failNextCalls(.error("account_inactive"), method: "apps.connections.open")
             try start(estate, environment: ["SLACK_APP_TOKEN": SlackEstate.appToken, "SLACK_BOT_TOKEN": SlackEstate.botToken])

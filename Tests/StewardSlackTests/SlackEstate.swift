@@ -4,7 +4,7 @@ import StewardTestSupport
 
 /// One end-to-end world: moto, the Slack emulator, a working directory with `desired-state/`
 /// and `steward.yaml`, and the daemon a test starts — all stopped however the test ends.
-final class SlackEstate: @unchecked Sendable {
+final class SlackEstate: TestResource, @unchecked Sendable {
     // @unchecked: set up once; `daemon` is only touched by the test's own task.
     let moto: MotoServer
     let emulator: SlackEmulator
@@ -34,18 +34,13 @@ final class SlackEstate: @unchecked Sendable {
             throw error
         }
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("steward-slack-\(UUID().uuidString.prefix(8))")
-        let estate = SlackEstate(moto: moto, emulator: emulator, root: root)
-        do {
+        try await SlackEstate(moto: moto, emulator: emulator, root: root).use { estate in
             try FileManager.default.createDirectory(at: estate.desiredState, withIntermediateDirectories: true)
             try await body(estate)
-        } catch {
-            await estate.close()
-            throw error
         }
-        await estate.close()
     }
 
-    private func close() async {
+    func close() async {
         _ = await daemon?.stop()
         await emulator.stop()
         await moto.stop()

@@ -24,7 +24,7 @@ import Testing
 
     @Test func signedCommandsAreAnsweredAndEverythingElseGets401() async throws {
         try await SlackEstate.with { estate in
-            try estate.write("desired-state/dev.yaml", "environment: dev\ntier: running\nprotected: false\nwhitelist: []\n")
+            try DesiredStateYAML().write(in: estate.desiredState)
             try estate.write("steward.yaml", "slack:\n  mode: http\n")
             var environment = estate.moto.clientEnvironment
             environment["SLACK_SIGNING_SECRET"] = Self.secret

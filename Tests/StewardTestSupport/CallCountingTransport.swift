@@ -2,7 +2,7 @@ import Foundation
 import StewardAWS
 import Synchronization
 
-/// Counts the requests sent through it, by Query `Action` or JSON target operation, and the
+/// Counts the requests sent through it, by the operation the client named, and the
 /// time during which at least one was waiting on the server: the benchmarks' "own time" is
 /// wall time minus that.
 public final class CallCountingTransport: AWSHTTPTransport {
@@ -51,11 +51,8 @@ public final class CallCountingTransport: AWSHTTPTransport {
         }
     }
 
+    /// The operation the client named on the request.
     public static func action(of request: AWSHTTPRequest) -> String {
-        if let target = request.headers.value(for: "x-amz-target") {
-            return String(target.split(separator: ".").last ?? "?")
-        }
-        let body = String(decoding: request.body, as: UTF8.self)
-        return body.split(separator: "&").first { $0.hasPrefix("Action=") }.map { String($0.dropFirst(7)) } ?? "?"
+        request.operation?.name ?? "?"
     }
 }

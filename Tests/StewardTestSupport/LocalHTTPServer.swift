@@ -68,15 +68,7 @@ public final class LocalHTTPServer: Sendable {
 
     /// Runs `body` with a started server and stops it afterwards, whatever happens.
     public static func with<T: Sendable>(handler: @escaping Handler, _ body: (LocalHTTPServer) async throws -> T) async throws -> T {
-        let server = try await start(handler: handler)
-        do {
-            let result = try await body(server)
-            await server.stop()
-            return result
-        } catch {
-            await server.stop()
-            throw error
-        }
+        try await start(handler: handler).use(body)
     }
 
     public func stop() async {
@@ -133,4 +125,8 @@ public final class LocalHTTPServer: Sendable {
             }
         }
     }
+}
+
+extension LocalHTTPServer: TestResource {
+    public func close() async { await stop() }
 }

@@ -100,15 +100,7 @@ public final class MotoServer: @unchecked Sendable {
 
     /// Runs `body` against a fresh server and stops the server afterwards, whatever happens.
     public static func with<T: Sendable>(initialNoAuthActionCount: Int? = nil, _ body: (MotoServer) async throws -> T) async throws -> T {
-        let server = try await start(initialNoAuthActionCount: initialNoAuthActionCount)
-        do {
-            let result = try await body(server)
-            await server.stop()
-            return result
-        } catch {
-            await server.stop()
-            throw error
-        }
+        try await start(initialNoAuthActionCount: initialNoAuthActionCount).use(body)
     }
 
     private func waitUntilReady(timeout: Duration, logURL: URL) async throws {
@@ -252,4 +244,8 @@ public final class MotoServer: @unchecked Sendable {
         for (key, value) in extra { environment[key] = value }
         return environment
     }
+}
+
+extension MotoServer: TestResource {
+    public func close() async { await stop() }
 }

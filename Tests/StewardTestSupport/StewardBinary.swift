@@ -37,6 +37,24 @@ public enum StewardBinary {
         return (result.status, result.stdout + result.stderr)
     }
 
+    /// Runs to completion; returns status, stdout and stderr apart. Stderr goes to a file, so a
+    /// child filling it can't block while stdout is drained.
+    public static func runCapturing(_ arguments: [String], in directory: URL, environment: [String: String] = [:]) throws
+        -> (status: Int32, stdout: String, stderr: String) {
+        let process = process(arguments, in: directory, environment: environment)
+        let errorFile = FileManager.default.temporaryDirectory.appendingPathComponent("steward-stderr-\(UUID().uuidString)")
+        _ = FileManager.default.createFile(atPath: errorFile.path, contents: nil)
+        defer { try? FileManager.default.removeItem(at: errorFile) }
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = try FileHandle(forWritingTo: errorFile)
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let stderr = (try? Data(contentsOf: errorFile)) ?? Data()
+        return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+    }
+
     /// Runs to completion; returns status and combined output.
     public static func run(_ arguments: [String], in directory: URL, environment: [String: String] = [:]) throws -> (status: Int32, output: String) {
         let process = process(arguments, in: directory, environment: environment)

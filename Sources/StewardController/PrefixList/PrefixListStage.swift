@@ -71,9 +71,8 @@ public struct PrefixListStage: ReconcileStage {
                 failedRead: target.isUnreadable, upsertOnly: settings.upsertOnly, revokeBudget: settings.revokeBudget,
                 force: pass.options.force, ownedCount: owned
             ).apply(to: &plan)
-            stage.plans.append(plan)
-            stage.held += verdict.held
-            stage.refusals += plan.refusals + verdict.refusals
+            stage.refusals += plan.refusals
+            stage.append(plan, guarded: verdict)
         }
         return stage
     }

@@ -26,6 +26,13 @@ public struct StagePlan<Observation: Sendable, Plan: Sendable>: Sendable {
         self.problems = problems
         self.failed = failed
     }
+
+    /// One environment's plan, as its guards left it, with what they held and refused.
+    mutating func append(_ plan: Plan, guarded verdict: GuardVerdict) {
+        plans.append(plan)
+        held += verdict.held
+        refusals += verdict.refusals
+    }
 }
 
 /// What executing a stage's plan did.

@@ -35,9 +35,7 @@ public struct WhitelistStage: ReconcileStage {
                 failedRead: target.isUnreadable, settings: configuration.whitelistSettings(for: target.environment),
                 force: pass.options.force, groups: groups, ownerID: configuration.ownerID
             ).apply(to: &plan)
-            stage.plans.append(plan)
-            stage.held += verdict.held
-            stage.refusals += verdict.refusals
+            stage.append(plan, guarded: verdict)
         }
         stage.orphans = orphans(pass, observation)
         return stage

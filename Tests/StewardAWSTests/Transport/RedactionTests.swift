@@ -9,8 +9,8 @@ import Testing
 struct RedactionTests {
     @Test func debugLogsNeverContainCredentialsTokensOrSecretValues() async throws {
         let fixture = try MotoFixture.get()
-        let sink = CapturingLogHandler.Sink()
-        let logger = Logger(label: "redaction") { _ in CapturingLogHandler(sink: sink) }
+        let capture = LogCapture()
+        let logger = capture.logger("redaction")
         let secretValue = "s3cr3t-slack-token-\(UUID().uuidString)"
         let secretName = uniqueName("slack")
         _ = try await fixture.server.aws(["secretsmanager", "create-secret", "--name", secretName, "--secret-string", #"{"bot_token":"\#(secretValue)"}"#])
@@ -28,7 +28,7 @@ struct RedactionTests {
         let webToken = "web-identity-token-\(UUID().uuidString)"
         _ = try await sts.assumeRoleWithWebIdentity(roleARN: "arn:aws:iam::123456789012:role/r", sessionName: "w", webIdentityToken: webToken)
 
-        let text = sink.text
+        let text = capture.text
         #expect(text.contains("AWS request") && text.contains("AWS response"))
         #expect(text.contains("secretsmanager:GetSecretValue"))
         for forbidden in [secretValue, sessionSecret, sessionToken, webToken, assumed.credentials.secretAccessKey, assumed.credentials.sessionToken ?? "-", "Signature="] {

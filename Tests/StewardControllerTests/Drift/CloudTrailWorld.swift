@@ -7,7 +7,7 @@ import StewardTestSupport
 /// One test's CloudTrail: an emulator on a loopback port, a transport, and Steward's real
 /// `AWSClient` (SigV4, keys test/test, `AWS_ENDPOINT_URL_CLOUDTRAIL`) pointed at it. `with`
 /// stops all of it however the test ends.
-final class CloudTrailWorld: ClosableWorld, Sendable {
+final class CloudTrailWorld: TestResource, Sendable {
     static let account = EmulatedIdentity.defaultAccount
     /// Steward's own role, as STS GetCallerIdentity reports a session of it.
     static let stewardCaller = "arn:aws:sts::\(account):assumed-role/steward/i-0123456789abcdef0"

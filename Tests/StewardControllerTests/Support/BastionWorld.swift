@@ -7,7 +7,7 @@ import StewardTestSupport
 /// One bastion test's estate: a fresh moto_server with the `dev-bastion` launch template,
 /// Steward's EC2 client (direct, or through the idempotency proxy) and a clock. Desired
 /// state is built with the same edits the `bastion` commands make. `with` stops all of it.
-final class BastionWorld: @unchecked Sendable {
+final class BastionWorld: TestResource, @unchecked Sendable {
     let moto: MotoServer
     let proxy: LocalHTTPServer?
     let idempotency: BastionIdempotencyProxy?
@@ -45,14 +45,15 @@ final class BastionWorld: @unchecked Sendable {
     }
 
     private static func run(_ world: BastionWorld, _ body: (BastionWorld) async throws -> Void) async throws {
-        do {
+        try await world.use { world in
             try await world.createLaunchTemplate()
             try await body(world)
-        } catch {
-            try? await world.transport.shutdown()
-            throw error
         }
-        try? await world.transport.shutdown()
+    }
+
+    /// moto and the proxy are stopped by their own `with`; the world owns only its transport.
+    func close() async {
+        try? await transport.shutdown()
     }
 
     func reconciler() -> BastionStage {

@@ -11,7 +11,7 @@ import Synchronization
 /// and an unowned `legacy` (2 tasks); an owned RDS instance `dev-db` (parameter group, security
 /// group, port 5433); an owned Aurora cluster `dev-aurora` with member `dev-aurora-1`; an owned
 /// EC2 instance and an unowned one. `close()` stops everything.
-final class TierWorld: ClosableWorld, @unchecked Sendable {
+final class TierWorld: TestResource, @unchecked Sendable {
     let moto: MotoServer
     let directory: URL
     let transport: AsyncHTTPClientTransport
@@ -76,9 +76,7 @@ final class TierWorld: ClosableWorld, @unchecked Sendable {
     var desiredStateDirectory: URL { directory.appendingPathComponent("desired-state") }
 
     func writeDesired(tier: Tier, protected: Bool = false, allowTeardownUntil: String? = nil) throws {
-        var text = "environment: dev\ntier: \(tier.rawValue)\nprotected: \(protected)\n"
-        if let allowTeardownUntil { text += "allow_teardown_until: \(allowTeardownUntil)\n" }
-        try text.write(to: desiredStateDirectory.appendingPathComponent("dev.yaml"), atomically: true, encoding: .utf8)
+        try DesiredStateYAML(tier: tier.rawValue, isProtected: protected, allowTeardownUntil: allowTeardownUntil).write(in: desiredStateDirectory)
     }
 
     func reconciler() -> Reconciler {
@@ -197,10 +195,6 @@ final class FaultInjectingTransport: AWSHTTPTransport, Sendable {
     }
 
     static func action(of request: AWSHTTPRequest) -> String {
-        if let target = request.headers.value(for: "x-amz-target") {
-            return String(target.split(separator: ".").last ?? "")
-        }
-        let body = String(decoding: request.body, as: UTF8.self)
-        return body.split(separator: "&").first { $0.hasPrefix("Action=") }.map { String($0.dropFirst(7)) } ?? ""
+        request.operation?.name ?? ""
     }
 }

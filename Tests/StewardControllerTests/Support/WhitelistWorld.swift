@@ -7,7 +7,7 @@ import StewardTestSupport
 
 /// One test's estate: a fresh moto_server, tagged security groups, a desired-state directory
 /// and Steward's real reconciler wired to them. `close()` stops everything it started.
-final class WhitelistWorld: ClosableWorld, @unchecked Sendable {
+final class WhitelistWorld: TestResource, @unchecked Sendable {
     let moto: MotoServer
     let directory: URL
     let transport: AsyncHTTPClientTransport
@@ -110,24 +110,9 @@ final class WhitelistWorld: ClosableWorld, @unchecked Sendable {
 
     /// Writes `desired-state/<env>.yaml` from entries given as (cidr, description, expires in seconds from the clock).
     func writeDesired(_ environment: String = "dev", _ entries: [(String, String, TimeInterval)], extra: String = "") throws {
-        var text = "environment: \(environment)\ntier: running\nprotected: false\n"
-        if entries.isEmpty {
-            text += "whitelist: []\n"
-        } else {
-            text += "whitelist:\n"
-            for (cidr, description, expiresIn) in entries {
-                text += """
-                  - cidr: \(cidr)
-                    description: \(description)
-                    added_by: tester
-                    added_at: \(Timestamp.text(clock.addingTimeInterval(-60)))
-                    expires_at: \(Timestamp.text(clock.addingTimeInterval(expiresIn)))
-
-                """
-            }
-        }
-        text += extra
-        try text.write(to: desiredStateDirectory.appendingPathComponent("\(environment).yaml"), atomically: true, encoding: .utf8)
+        try DesiredStateYAML(environment: environment, whitelist: entries.map { cidr, description, expiresIn in
+            DesiredStateYAML.Entry(cidr: cidr, description: description, addedAt: clock.addingTimeInterval(-60), expiresAt: clock.addingTimeInterval(expiresIn))
+        }, extra: extra).write(in: desiredStateDirectory)
     }
 
     func auditLines() throws -> [String] {
