@@ -45,7 +45,7 @@ try "environment: dev\ntier: running\nprotected: false\nwhitelist: []\n".write(t
 // An environment without security groups takes the burst: its reconciles stay cheap and the
 // rule quota doesn't come into it.
 try "environment: load\ntier: running\nprotected: false\nwhitelist: []\n".write(to: root.appendingPathComponent("desired-state/load.yaml"), atomically: true, encoding: .utf8)
-try "slack:\n  mode: socket\n".write(to: root.appendingPathComponent("steward.yaml"), atomically: true, encoding: .utf8)
+try "slack:\n  mode: socket\n  allowed_channels: [C0OPS]\n".write(to: root.appendingPathComponent("steward.yaml"), atomically: true, encoding: .utf8)
 
 let binary = URL(fileURLWithPath: arguments[0]).deletingLastPathComponent().appendingPathComponent("steward")
 let daemon = Process()

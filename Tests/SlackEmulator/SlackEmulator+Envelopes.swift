@@ -12,14 +12,16 @@ extension SlackEmulator {
         userID: String = "U0ALICE",
         userName: String = "alice",
         channelID: String = "C0OPS",
-        channelName: String = "ops"
+        channelName: String = "ops",
+        teamID: String? = nil,
+        apiAppID: String? = nil
     ) async throws(SlackEmulatorError) -> String {
         let envelopeID = UUID().uuidString.lowercased()
         let responseID = Self.randomHex(bytes: 12)
         let responseURL = "\(baseURL)response/\(responseID)"
         let payload: SlackJSON = [
             "token": "emulator-legacy-verification-token",
-            "team_id": .string(configuration.teamID),
+            "team_id": .string(teamID ?? configuration.teamID),
             "team_domain": .string(configuration.teamDomain),
             "channel_id": .string(channelID),
             "channel_name": .string(channelName),
@@ -27,7 +29,7 @@ extension SlackEmulator {
             "user_name": .string(userName),
             "command": .string(command),
             "text": .string(text),
-            "api_app_id": .string(configuration.appID),
+            "api_app_id": .string(apiAppID ?? configuration.appID),
             "is_enterprise_install": "false",
             "response_url": .string(responseURL),
             "trigger_id": .string("\(Int.random(in: 1_000_000_000...9_999_999_999)).\(Self.randomHex(bytes: 8))"),

@@ -58,7 +58,7 @@ import Testing
             applied: ["authorized 203.0.113.10/32 tcp/443 on sg-1"],
             failed: ["revoke 198.51.100.0/24 tcp/443 on sg-1 failed: AccessDenied"]))
         #expect(outcome.environments[qa] == EnvironmentOutcome(
-            problems: ["authorize 192.0.2.1/32 tcp/22 on sg-9 held back: over the revoke budget"],
+            refused: ["authorize 192.0.2.1/32 tcp/22 on sg-9 held back: over the revoke budget"],
             pending: ["rds:qa-db stop deferred (AWS not ready; retried shortly): InvalidDBInstanceState"]))
     }
 
@@ -84,7 +84,7 @@ import Testing
         var report = ReconcileReport(startedAt: start)
         report.refusals = [Refusal(environment: qa, guardName: .protectedTeardown, message: "teardown refused: qa is protected")]
         let outcome = report.slackOutcome
-        #expect(outcome.environments[qa]?.problems == ["qa: teardown refused: qa is protected"])
+        #expect(outcome.environments[qa]?.refused == ["qa: teardown refused: qa is protected"])
         #expect(outcome.environments.keys.map(\.rawValue).sorted() == ["qa"])
     }
 

@@ -79,20 +79,44 @@ import Testing
         }
     }
 
-    /// With no `slack:` settings at all: anyone anywhere may read and edit unprotected
-    /// environments, nobody may teardown or spinup, protected environments take no edits.
-    @Test func defaultsWithoutConfiguration() {
+    /// With no `slack:` settings at all, Slack is closed for edits (whitelisting grants network
+    /// access): anyone may read, nobody may edit, and the refusal names the keys to set.
+    @Test func closedByDefaultWithoutConfiguration() {
         let policy = SlackAccessPolicy(settings: SlackSettings())
-        func allowed(_ intent: ChatIntent, protected: Bool = false) -> Bool {
-            policy.decide(user: "U1", channel: "C1", intent: intent, isProtected: protected) == .allowed
+        func decision(_ intent: ChatIntent, protected: Bool = false) -> CommandAccessDecision {
+            policy.decide(user: "U1", channel: "C1", intent: intent, isProtected: protected)
         }
-        #expect(allowed(.whitelistList(environment: Self.dev)))
-        #expect(allowed(.whitelistAdd(cidr: Self.cidr, description: nil, environment: Self.dev, ttl: .days(1))))
-        #expect(allowed(.infra(.stop, environment: Self.dev)))
-        #expect(!allowed(.infra(.teardown, environment: Self.dev)))
-        #expect(!allowed(.infra(.spinup, environment: Self.dev)))
-        #expect(!allowed(.bastion(.create, environment: Self.prod), protected: true))
-        #expect(allowed(.bastion(.status, environment: Self.prod), protected: true))
+        #expect(decision(.whitelistList(environment: Self.dev)) == .allowed)
+        #expect(decision(.bastion(.status, environment: Self.prod), protected: true) == .allowed)
+        #expect(decision(.infra(.status, environment: Self.dev)) == .allowed)
+        #expect(decision(.help(.whitelist)) == .allowed)
+        let edits: [ChatIntent] = [
+            .whitelistAdd(cidr: Self.cidr, description: nil, environment: Self.dev, ttl: .days(1)), .whitelistRemove(cidr: Self.cidr, environment: Self.dev),
+            .infra(.stop, environment: Self.dev), .infra(.teardown, environment: Self.dev), .bastion(.create, environment: Self.dev),
+        ]
+        for edit in edits {
+            #expect(decision(edit) == .denied(SlackAccessPolicy.closedByDefault), "\(edit)")
+        }
+        #expect(SlackAccessPolicy.closedByDefault.contains("slack.allowed_users") && SlackAccessPolicy.closedByDefault.contains("slack.allowed_channels")
+            && SlackAccessPolicy.closedByDefault.contains("slack.permissions"))
+    }
+
+    /// Opening edits takes one of the three keys; each alone is enough for an unprotected environment.
+    @Test func anyOfTheThreeKeysOpensEdits() {
+        let add = ChatIntent.whitelistAdd(cidr: Self.cidr, description: nil, environment: Self.dev, ttl: .days(1))
+        var users = SlackSettings()
+        users.allowedUsers = ["U1"]
+        var channels = SlackSettings()
+        channels.allowedChannels = ["C1"]
+        var rules = SlackSettings()
+        rules.permissions = ["dev": ["whitelist.add": ["U1"]]]
+        for settings in [users, channels, rules] {
+            #expect(SlackAccessPolicy(settings: settings).decide(user: "U1", channel: "C1", intent: add, isProtected: false) == .allowed)
+        }
+        #expect(SlackAccessPolicy(settings: rules).decide(user: "U2", channel: "C1", intent: add, isProtected: false) != .allowed,
+                "a rule opens edits only to whom it names")
+        #expect(SlackAccessPolicy(settings: rules).decide(user: "U1", channel: "C1", intent: .infra(.stop, environment: Self.dev), isProtected: false)
+                == .denied(SlackAccessPolicy.closedByDefault), "and only for what it names")
     }
 
     @Test func everyIntentHasAKeyTheConfigurationAccepts() {

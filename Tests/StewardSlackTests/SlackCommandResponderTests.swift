@@ -20,7 +20,15 @@ import Testing
         let followUps: FollowUpTracker
     }
 
-    func world(settings: SlackSettings = SlackSettings(), prodProtected: Bool = true) -> World {
+    /// Edits from Slack are closed until someone says who may make them: these tests take
+    /// commands from the ops channel.
+    static var opsChannel: SlackSettings {
+        var settings = SlackSettings()
+        settings.allowedChannels = ["C0OPS"]
+        return settings
+    }
+
+    func world(settings: SlackSettings = Self.opsChannel, prodProtected: Bool = true) -> World {
         let store = MemoryStore([DesiredState(environment: Self.dev), DesiredState(environment: Self.prod, isProtected: prodProtected)])
         let audits = Recorder<AuditRecord>(), wakes = Recorder<EnvironmentName>(), posts = Recorder<SlackMessage>()
         let followUps = FollowUpTracker { _, message in posts.append(message) }

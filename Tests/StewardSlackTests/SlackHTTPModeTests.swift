@@ -25,7 +25,7 @@ import Testing
     @Test func signedCommandsAreAnsweredAndEverythingElseGets401() async throws {
         try await SlackEstate.with { estate in
             try DesiredStateYAML().write(in: estate.desiredState)
-            try estate.write("steward.yaml", "slack:\n  mode: http\n")
+            try estate.write("steward.yaml", "slack:\n  mode: http\n  allowed_channels: [C0OPS]\n")
             var environment = estate.moto.clientEnvironment
             environment["SLACK_SIGNING_SECRET"] = Self.secret
             estate.daemon = try RunDaemonProcess(

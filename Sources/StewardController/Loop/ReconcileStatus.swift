@@ -8,7 +8,8 @@ public final class ReconcileStatus: Sendable {
     public struct Snapshot: Sendable, Hashable {
         /// Completed reconciles since start.
         public var completed: Int = 0
-        /// True when the last reconcile read every desired-state file and reached AWS.
+        /// True when the last reconcile read every desired-state file and all of AWS it needed, and
+        /// no guard refused part of its plan.
         public var ready: Bool = false
         /// Why not ready, in a few words; nil when ready.
         public var reason: String? = "no reconcile has completed yet"
@@ -36,6 +37,12 @@ public final class ReconcileStatus: Sendable {
                 snapshot.ready = false
                 let more = report.desiredStateErrors.count > 1 ? " (and \(report.desiredStateErrors.count - 1) more)" : ""
                 snapshot.reason = "desired state unreadable: \(first)\(more)"
+            } else if let problem = report.observationProblems.first {
+                snapshot.ready = false
+                snapshot.reason = "AWS could not be read: \(problem)"
+            } else if let refusal = report.refusals.first(where: { $0.guardName != .unreadableDesiredState }) {
+                snapshot.ready = false
+                snapshot.reason = ReconcileReportTextRenderer.refusalLine(refusal)
             } else {
                 snapshot.ready = true
                 snapshot.reason = nil

@@ -36,8 +36,12 @@ public final class ReconcileMetrics: Sendable {
         for result in report.results {
             Counter(label: "steward_actions_total", dimensions: [("kind", result.kind.rawValue), ("outcome", result.outcome.rawValue)]).increment()
         }
-        if !report.succeeded {
+        // A pass that left something unread or refused did not converge, whatever it sent.
+        if !report.succeeded || report.isIncomplete || report.isPartlyRefused {
             failures.increment()
+        }
+        for refusal in report.refusals {
+            Counter(label: "steward_refusals_total", dimensions: [("environment", refusal.environment.rawValue), ("guard", refusal.guardName.rawValue)]).increment()
         }
         // 0 means "no expiry pending", which Prometheus users read more easily than a missing series.
         nextExpiry.record(report.nextExpiry?.timeIntervalSince1970 ?? 0)

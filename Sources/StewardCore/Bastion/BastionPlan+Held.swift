@@ -16,11 +16,12 @@ extension BastionPlan: FailClosedPlan {
         let message = "desired state unreadable: only bastions of leases known to have expired are terminated"
         var results = heldTerminations.map {
             ActionResult(kind: .terminateBastion, environment: environment, resource: .bastion(instanceID: $0.instanceID),
-                         target: .setting($0.state.rawValue), reason: $0.reason.rawValue, outcome: .refused, message: message)
+                         target: .setting($0.state.rawValue), reason: $0.reason.rawValue, outcome: .refused, message: message, refusedBy: .unreadableDesiredState)
         }
         if let launch = heldLaunch {
             results.append(ActionResult(kind: .launchBastion, environment: environment, resource: .launchTemplate(name: launch.launchTemplate),
-                                        target: .setting(launch.clientToken), reason: launch.reason, outcome: .refused, message: message))
+                                        target: .setting(launch.clientToken), reason: launch.reason, outcome: .refused, message: message,
+                                        refusedBy: .unreadableDesiredState))
         }
         return results
     }

@@ -83,6 +83,14 @@ public struct CommandSession: Sendable {
         return CommandOutcome(reply: reply, intent: intent, editedEnvironment: reply.kind == .queuedEdit ? environment : nil)
     }
 
+    /// Refuses a request the caller rejected before parsing (a command from another workspace),
+    /// recorded like every other.
+    public func refuse(_ request: CommandRequest, because reason: String) async -> CommandOutcome {
+        let reply = ChatReply.refused("denied: \(reason). Nothing was changed.")
+        await record(request, action: request.commandName, environment: "", target: "", result: "denied", reply: reply, now: clock())
+        return CommandOutcome(reply: reply)
+    }
+
     private func record(_ request: CommandRequest, action: String, environment: String, target: String, result: String,
                         reply: ChatReply, now: Date) async {
         guard let audit else { return }

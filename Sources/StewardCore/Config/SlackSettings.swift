@@ -30,6 +30,13 @@ public struct SlackSettings: Sendable, Hashable {
 
     public init() {}
 
+    /// Someone said which users or channels may command Steward: without that, edits from
+    /// Slack are refused unless a permission rule names the user.
+    public var restrictsWho: Bool { !allowedUsers.isEmpty || !allowedChannels.isEmpty }
+
+    /// No edit from Slack can be allowed at all.
+    public var editsAreClosed: Bool { !restrictsWho && permissions.isEmpty }
+
     /// The verb keys `permissions` accepts: each family alone, and `family.verb` for every verb.
     public static var permissionKeys: [String] {
         ChatCommandFamily.allCases.flatMap { family in

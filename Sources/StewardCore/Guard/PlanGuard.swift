@@ -17,6 +17,15 @@ public struct GuardVerdict: Sendable, Hashable {
         self.refusals = refusals
     }
 
+    /// What `guardName` held back: its results are marked as refused by it.
+    public init(held: [ActionResult], refusals: [Refusal] = [], by guardName: GuardName) {
+        self.init(held: held.map { result in
+            var refused = result
+            refused.refusedBy = guardName
+            return refused
+        }, refusals: refusals)
+    }
+
     public static let allowed = GuardVerdict()
 
     public mutating func merge(_ other: GuardVerdict) {

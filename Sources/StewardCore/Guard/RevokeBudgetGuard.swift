@@ -18,6 +18,6 @@ public struct RevokeBudgetGuard<Plan: AccessPlan>: PlanGuard {
                                                    environment: plan.environment, wording: plan.budgetWording)
         else { return .allowed }
         let held = plan.holdAccessRemovals(message: "over the revoke budget")
-        return GuardVerdict(held: held, refusals: [Refusal(environment: plan.environment, guardName: .revokeBudget, message: message)])
+        return GuardVerdict(held: held, refusals: [Refusal(environment: plan.environment, guardName: .revokeBudget, message: message)], by: .revokeBudget)
     }
 }

@@ -11,7 +11,7 @@ public struct UnreadableDesiredStateGuard<Plan: FailClosedPlan>: PlanGuard {
 
     public func apply(to plan: inout Plan) -> GuardVerdict {
         guard isUnreadable else { return .allowed }
-        return GuardVerdict(held: plan.holdAllButKnownExpiries())
+        return GuardVerdict(held: plan.holdAllButKnownExpiries(), by: .unreadableDesiredState)
     }
 }
 

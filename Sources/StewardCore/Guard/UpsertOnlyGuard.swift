@@ -11,10 +11,10 @@ public struct UpsertOnlyGuard<Plan: AccessPlan>: PlanGuard {
         guard isEnabled else { return .allowed }
         let removals = plan.removalCount
         let held = plan.holdRemovals(message: "upsert-only policy")
-        guard removals > 0 else { return GuardVerdict(held: held) }
+        guard removals > 0 else { return GuardVerdict(held: held, by: .upsertOnly) }
         return GuardVerdict(held: held, refusals: [Refusal(
             environment: plan.environment, guardName: .upsertOnly,
             message: "upsert-only policy; \(removals) \(plan.removalNoun) not applied"
-        )])
+        )], by: .upsertOnly)
     }
 }

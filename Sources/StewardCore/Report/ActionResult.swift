@@ -50,8 +50,11 @@ public struct ActionResult: Sendable, Hashable, Codable {
     public var reason: String
     public var outcome: Outcome
     public var message: String?
+    /// For a refused action: the guard that held it back.
+    public var refusedBy: GuardName?
 
-    public init(kind: Kind, environment: EnvironmentName, resource: ResourceReference, target: ActionTarget, reason: String, outcome: Outcome, message: String? = nil) {
+    public init(kind: Kind, environment: EnvironmentName, resource: ResourceReference, target: ActionTarget, reason: String, outcome: Outcome,
+                message: String? = nil, refusedBy: GuardName? = nil) {
         self.kind = kind
         self.environment = environment
         self.resource = resource
@@ -59,5 +62,6 @@ public struct ActionResult: Sendable, Hashable, Codable {
         self.reason = reason
         self.outcome = outcome
         self.message = message
+        self.refusedBy = refusedBy
     }
 }

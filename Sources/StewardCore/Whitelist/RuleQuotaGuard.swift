@@ -15,8 +15,8 @@ public struct RuleQuotaGuard: PlanGuard {
         let byID = Dictionary(groups.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         for index in plan.groups.indices {
             guard let group = byID[plan.groups[index].groupID], let message = quota.refusal(for: plan.groups[index], group: group) else { continue }
-            verdict.refusals.append(Refusal(environment: plan.environment, guardName: .ruleQuota, message: message))
-            verdict.held += plan.holdGrants(in: index, message: "rule quota")
+            verdict.merge(GuardVerdict(held: plan.holdGrants(in: index, message: "rule quota"),
+                                       refusals: [Refusal(environment: plan.environment, guardName: .ruleQuota, message: message)], by: .ruleQuota))
         }
         return verdict
     }

@@ -4,33 +4,37 @@ import Foundation
 /// `!` drift, in a stable order so two runs over the same state print the same bytes.
 public enum WhitelistPlanTextRenderer {
     public static func render(_ plans: [WhitelistPlan]) -> String {
-        var lines: [String] = []
-        for plan in plans.sorted(by: { $0.environment < $1.environment }) {
-            lines.append(contentsOf: render(plan))
-        }
+        (plans.sorted(by: { $0.environment < $1.environment }).flatMap { lines($0) } + [summary(plans)]).joined(separator: "\n") + "\n"
+    }
+
+    /// `Plan: 1 to authorize, 0 to update, 2 to revoke.`; with nothing to do, that AWS matches
+    /// — unless `inSync` says something else is left (held back, unreadable, unread).
+    public static func summary(_ plans: [WhitelistPlan], inSync: Bool = true) -> String {
         let authorize = plans.reduce(0) { $0 + $1.authorizeCount }
         let revoke = plans.reduce(0) { $0 + $1.revokeCount }
         let update = plans.reduce(0) { $0 + $1.updateCount }
         if authorize + revoke + update == 0 {
-            lines.append("No changes. AWS matches the desired state.")
-        } else {
-            lines.append("Plan: \(authorize) to authorize, \(update) to update, \(revoke) to revoke.")
+            return inSync ? "No changes. AWS matches the desired state." : "No whitelist changes to make."
         }
-        return lines.joined(separator: "\n") + "\n"
+        return "Plan: \(authorize) to authorize, \(update) to update, \(revoke) to revoke."
     }
 
-    static func render(_ plan: WhitelistPlan) -> [String] {
+    /// One environment's block; `held` (refused results of this environment) shows under the
+    /// group it was held on, so a group with something refused never reads as up to date.
+    public static func lines(_ plan: WhitelistPlan, held: [ActionResult] = []) -> [String] {
         var lines = ["environment \(plan.environment)"]
         if plan.groups.isEmpty {
             lines.append("  (no managed security groups found)")
         }
         for group in plan.groups {
             let title = group.groupName.isEmpty ? group.groupID : "\(group.groupID) (\(group.groupName))"
-            if group.isEmpty {
+            let refused = held.filter { $0.resource == .securityGroup(id: group.groupID) }
+            if group.isEmpty, refused.isEmpty {
                 lines.append("  \(title): up to date")
                 continue
             }
             lines.append("  \(title)")
+            lines += refused.map(HeldActionLine.text)
             for grant in group.authorize {
                 var line = "    + \(grant.cidr) \(grant.networkProtocol.rawValue)/\(grant.ports)  \"\(grant.description)\"  (\(grant.reason.rawValue)"
                 if let expiresAt = grant.expiresAt { line += ", expires \(Timestamp.text(expiresAt))" }

@@ -7,9 +7,11 @@ import StewardCore
 /// 1. `allowed_channels` (if any) must hold the channel, and `allowed_users` (if any) the user.
 /// 2. A rule in `permissions` for the environment, else for `*` — the exact verb
 ///    (`infra.teardown`) before its family (`infra`) — decides: the user (or `*`) must be listed.
-/// 3. Without a rule: reads (list, status) are allowed; `infra.teardown` and `infra.spinup`
-///    are refused (they need someone named for them); any edit of a `protected` environment
-///    is refused (it needs someone named for it); other edits are allowed.
+/// 3. Without a rule: reads (list, status) are allowed; edits are refused unless
+///    `allowed_users` or `allowed_channels` is set (closed by default: whitelisting is granting
+///    network access); `infra.teardown` and `infra.spinup` are refused (they need someone named
+///    for them); any edit of a `protected` environment is refused (it needs someone named for
+///    it); other edits are allowed.
 ///
 /// Users are matched by Slack user id only: names can be changed by their owners.
 public struct SlackAccessPolicy: Sendable {
@@ -42,6 +44,9 @@ public struct SlackAccessPolicy: Sendable {
                 + "ask one of them, or a Steward admin to add your user id (\(user))")
         }
         if Self.reads.contains(verb) { return .allowed }
+        if !settings.restrictsWho {
+            return .denied(Self.closedByDefault)
+        }
         if Self.namedOnly.contains(verb) {
             return .denied("`\(command)` needs explicit permission: a Steward admin must list your user id (\(user)) "
                 + "under slack.permissions.\(environment).\(verb)")
@@ -52,6 +57,10 @@ public struct SlackAccessPolicy: Sendable {
         }
         return .allowed
     }
+
+    /// What a refused edit says when nobody has said who may edit.
+    public static let closedByDefault = "Slack edits are closed until a Steward admin says who may make them: set slack.allowed_users "
+        + "(user ids), slack.allowed_channels (channel ids), or a slack.permissions rule naming you for this command, in steward.yaml"
 
     /// `whitelist.add`, `infra.teardown`, … (help is never checked).
     static func verbKey(_ intent: ChatIntent) -> String {

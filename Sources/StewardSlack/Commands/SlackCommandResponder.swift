@@ -9,15 +9,18 @@ import StewardCore
 public struct SlackCommandResponder: Sendable {
     public var session: CommandSession
     public var access: SlackAccessPolicy
+    /// The workspace and app commands must come from.
+    public var workspace: SlackWorkspace
     /// Called after an edit is written: wakes the reconcile loop for that environment.
     public var onEdit: @Sendable (EnvironmentName) -> Void
     public var followUps: FollowUpTracker?
     let logger: Logger
 
-    public init(session: CommandSession, access: SlackAccessPolicy, followUps: FollowUpTracker? = nil,
+    public init(session: CommandSession, access: SlackAccessPolicy, workspace: SlackWorkspace = SlackWorkspace(), followUps: FollowUpTracker? = nil,
                 logger: Logger = Logger(label: "steward.slack"), onEdit: @escaping @Sendable (EnvironmentName) -> Void = { _ in }) {
         self.session = session
         self.access = access
+        self.workspace = workspace
         self.followUps = followUps
         self.logger = logger
         self.onEdit = onEdit
@@ -41,6 +44,10 @@ public struct SlackCommandResponder: Sendable {
     public func reply(to command: SlashCommand) async -> ChatReply {
         let access = self.access
         let request = CommandRequest(.slash(command: command.command, text: command.text), actor: command.userID, channel: command.channelID)
+        if let foreign = workspace.refusal(for: command) {
+            logger.warning("slash command refused: \(foreign)", metadata: ["user": "\(command.userID)"])
+            return await session.refuse(request, because: foreign).reply
+        }
         let outcome = await session.run(request) { intent, isProtected in
             access.decide(user: command.userID, channel: command.channelID, intent: intent, isProtected: isProtected)
         }

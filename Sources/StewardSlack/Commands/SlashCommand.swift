@@ -10,6 +10,8 @@ public struct SlashCommand: Sendable, Hashable, Codable {
     public var channelID: String?
     public var channelName: String?
     public var teamID: String?
+    /// The app the command was sent to.
+    public var apiAppID: String?
     public var responseURL: String?
     public var triggerID: String?
 
@@ -20,12 +22,13 @@ public struct SlashCommand: Sendable, Hashable, Codable {
         case channelID = "channel_id"
         case channelName = "channel_name"
         case teamID = "team_id"
+        case apiAppID = "api_app_id"
         case responseURL = "response_url"
         case triggerID = "trigger_id"
     }
 
     public init(command: String, text: String, userID: String, userName: String? = nil, channelID: String? = nil,
-                channelName: String? = nil, teamID: String? = nil, responseURL: String? = nil, triggerID: String? = nil) {
+                channelName: String? = nil, teamID: String? = nil, apiAppID: String? = nil, responseURL: String? = nil, triggerID: String? = nil) {
         self.command = command
         self.text = text
         self.userID = userID
@@ -33,6 +36,7 @@ public struct SlashCommand: Sendable, Hashable, Codable {
         self.channelID = channelID
         self.channelName = channelName
         self.teamID = teamID
+        self.apiAppID = apiAppID
         self.responseURL = responseURL
         self.triggerID = triggerID
     }
@@ -46,6 +50,7 @@ public struct SlashCommand: Sendable, Hashable, Codable {
         channelID = try container.decodeIfPresent(String.self, forKey: .channelID)
         channelName = try container.decodeIfPresent(String.self, forKey: .channelName)
         teamID = try container.decodeIfPresent(String.self, forKey: .teamID)
+        apiAppID = try container.decodeIfPresent(String.self, forKey: .apiAppID)
         responseURL = try container.decodeIfPresent(String.self, forKey: .responseURL)
         triggerID = try container.decodeIfPresent(String.self, forKey: .triggerID)
     }
@@ -61,7 +66,7 @@ public struct SlashCommand: Sendable, Hashable, Codable {
         }
         guard let command = fields["command"], let user = fields["user_id"], !user.isEmpty else { return nil }
         self.init(command: command, text: fields["text"] ?? "", userID: user, userName: fields["user_name"],
-                  channelID: fields["channel_id"], channelName: fields["channel_name"], teamID: fields["team_id"],
+                  channelID: fields["channel_id"], channelName: fields["channel_name"], teamID: fields["team_id"], apiAppID: fields["api_app_id"],
                   responseURL: fields["response_url"], triggerID: fields["trigger_id"])
     }
 

@@ -10,7 +10,7 @@ extension ReconcileReport {
             switch result.outcome {
             case .applied: environments[result.environment, default: EnvironmentOutcome()].applied.append(Self.line(result))
             case .failed: environments[result.environment, default: EnvironmentOutcome()].failed.append(Self.line(result))
-            case .refused: environments[result.environment, default: EnvironmentOutcome()].problems.append(Self.line(result))
+            case .refused: environments[result.environment, default: EnvironmentOutcome()].refused.append(Self.line(result))
             case .deferred: environments[result.environment, default: EnvironmentOutcome()].pending.append(Self.line(result))
             case .converged: break
             }
@@ -23,7 +23,12 @@ extension ReconcileReport {
             environments[plan.environment, default: EnvironmentOutcome()].pending += plan.waits.map { "bastion \($0.instanceID): \($0.message)" }
         }
         for refusal in refusals {
-            environments[refusal.environment, default: EnvironmentOutcome()].problems.append(refusal.description)
+            environments[refusal.environment, default: EnvironmentOutcome()].refused.append(refusal.description)
+        }
+        for problem in observationProblems {
+            for environment in problem.environment.map({ [$0] }) ?? self.environments {
+                environments[environment, default: EnvironmentOutcome()].problems.append(problem.message)
+            }
         }
         return ReconcileOutcome(startedAt: startedAt, failure: failure?.message, environments: environments)
     }

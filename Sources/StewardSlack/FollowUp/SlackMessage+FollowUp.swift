@@ -13,9 +13,13 @@ extension SlackMessage {
         let result = outcome.environments[environment] ?? EnvironmentOutcome()
         let applied = appliedBefore + result.applied
         var lines: [String]
-        if !result.succeeded {
+        if !result.failed.isEmpty || !result.problems.isEmpty {
             lines = ["failed: \(environment) reconciled with errors after \(shown):"]
-            lines += (result.failed + result.problems).map { "• " + $0 }
+            lines += (result.failed + result.problems + result.refused).map { "• " + $0 }
+            if !applied.isEmpty { lines += ["applied:"] + applied.map { "• " + $0 } }
+        } else if !result.refused.isEmpty {
+            lines = ["refused: \(environment) after \(shown): a safety guard held part of the change back, so AWS does not match desired state yet:"]
+            lines += result.refused.map { "• " + $0 }
             if !applied.isEmpty { lines += ["applied:"] + applied.map { "• " + $0 } }
         } else if result.inProgress {
             lines = ["in progress: \(environment) after \(shown):"] + applied.map { "• " + $0 }

@@ -6,4 +6,7 @@ struct SlackAPIResponse: Decodable, Sendable {
     var url: String?
     /// `chat.postMessage`: the message timestamp.
     var ts: String?
+    /// `auth.test`: the workspace and the app the token belongs to.
+    var team_id: String?
+    var app_id: String?
 }

@@ -62,6 +62,13 @@ public struct SlackWebAPI: Sendable {
         }
     }
 
+    /// `auth.test`: which workspace (`team_id`) and, for an app-level token, which app (`app_id`)
+    /// the token belongs to.
+    public func identify(_ token: SlackToken) async throws(SlackError) -> (teamID: String?, appID: String?) {
+        let response = try await call("auth.test", token: token, body: nil)
+        return (response.team_id, response.app_id)
+    }
+
     func call(_ method: String, token: SlackToken, body: Data?) async throws(SlackError) -> SlackAPIResponse {
         var request = HTTPClientRequest(url: baseURL + method)
         request.method = .POST

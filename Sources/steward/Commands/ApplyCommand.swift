@@ -7,7 +7,12 @@ struct ApplyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "apply",
         abstract: "Plan, confirm, and make AWS match the desired state.",
-        discussion: "Asks for confirmation on a terminal; elsewhere pass --auto-approve. Exit 1 if any action failed."
+        discussion: """
+        Asks for confirmation on a terminal; elsewhere pass --auto-approve. Exit status: 0 every selected \
+        environment was read and its plan applied (or there was nothing to do); 1 an error, an action that \
+        failed, or desired state or AWS that could not be read; 3 applied except what a guard refused (revoke \
+        budget, rule quota, protected teardown, upsert-only), each shown as a `refused:` line saying what to do.
+        """
     )
 
     @OptionGroup var options: GlobalOptions
@@ -36,9 +41,17 @@ struct ApplyCommand: AsyncParsableCommand {
         let planned = await context.reconciler.plan(ReconcileOptions(environments: selected, dryRun: true, force: force))
         ReportPrinter.problems(planned.report)
         if planned.report.failure != nil { throw ExitCode(1) }
-        print(ReportPrinter.planText(planned.report), terminator: "")
-        guard planned.report.hasChanges, !dryRun else { return }
-        if !autoApprove {
+        print(ReconcileReportTextRenderer.plan(planned.report), terminator: "")
+        if dryRun {
+            if planned.report.planExitCode == 1 { throw ExitCode(1) }
+            return
+        }
+        // Nothing to send and nothing held back: the plan above already says what is true.
+        guard planned.report.hasChanges || !planned.report.heldResults.isEmpty else {
+            if planned.report.applyExitCode != 0 { throw ExitCode(planned.report.applyExitCode) }
+            return
+        }
+        if planned.report.hasChanges, !autoApprove {
             guard isatty(STDIN_FILENO) == 1 else {
                 throw CommandFailure(message: "refusing to apply without confirmation: standard input is not a terminal; pass --auto-approve")
             }
@@ -49,7 +62,7 @@ struct ApplyCommand: AsyncParsableCommand {
             }
         }
         let applied = await context.reconciler.apply(planned)
-        print(ReportPrinter.results(applied))
-        if !applied.failedActions.isEmpty { throw ExitCode(1) }
+        print(ReconcileReportTextRenderer.applied(applied), terminator: "")
+        if applied.applyExitCode != 0 { throw ExitCode(applied.applyExitCode) }
     }
 }

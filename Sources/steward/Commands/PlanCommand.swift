@@ -7,7 +7,11 @@ struct PlanCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plan",
         abstract: "Show what apply would change in AWS, changing nothing.",
-        discussion: "With --detailed-exitcode: 0 no changes, 2 changes, 1 error."
+        discussion: """
+        Exit status: 0, or 1 on an error (bad input, AWS or desired state that could not be read). With \
+        --detailed-exitcode: 0 no changes, 2 changes (including changes a guard would refuse, shown as \
+        `refused`), 1 an error or something unreadable. Ends with one line per environment saying what is true of it.
+        """
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
@@ -15,7 +19,7 @@ struct PlanCommand: AsyncParsableCommand {
     @OptionGroup var options: GlobalOptions
     @Option(name: .customLong("env"), help: "Only this environment (repeatable).") var environments: [String] = []
     @Option(help: "text or json.") var format: Format = .text
-    @Flag(help: "Exit 2 when there are changes, 0 when there are none.") var detailedExitcode = false
+    @Flag(help: "Exit 2 when there are changes (refused ones included), 0 when there are none, 1 on an error.") var detailedExitcode = false
 
     func validate() throws {
         _ = try ControllerContext.environments(environments)
@@ -29,9 +33,10 @@ struct PlanCommand: AsyncParsableCommand {
         if report.failure != nil { throw ExitCode(1) }
         switch format {
         case .text:
-            print(ReportPrinter.planText(report), terminator: "")
+            print(ReconcileReportTextRenderer.plan(report), terminator: "")
         case .json: print(try PlanJSONRenderer.render(report), terminator: "")
         }
-        if detailedExitcode, report.hasChanges { throw ExitCode(2) }
+        let status = report.planExitCode
+        if status == 1 || (detailedExitcode && status != 0) { throw ExitCode(status) }
     }
 }

@@ -41,8 +41,12 @@ final class SlackWiring: Sendable {
             notifier = SlackNotifier(channel: channel, api: api, botToken: bot, logger: slackLogger)
         }
         let pump = SlackReportPump(followUps: followUps, notifier: notifier, store: context.base.store, settings: settings, logger: slackLogger)
+        if settings.editsAreClosed {
+            logger.warning("Slack edits are refused: no slack.allowed_users, slack.allowed_channels or slack.permissions in steward.yaml say who may make them; reads (list, status, help) still answer")
+        }
         let responder = SlackCommandResponder(
             session: context.commandSession(commandPrefix: "/"), access: SlackAccessPolicy(settings: settings),
+            workspace: try await workspace(api: api, credentials: credentials),
             followUps: followUps, logger: slackLogger, onEdit: { _ in wake.ring() })
 
         var services: [any Service] = [pump]
@@ -66,6 +70,20 @@ final class SlackWiring: Sendable {
         }
         logger.info("Slack enabled", metadata: ["mode": "\(settings.mode.rawValue)", "notify_channel": "\(settings.notifyChannel ?? "none")"])
         return SlackWiring(services: services, pump: pump, route: route)
+    }
+
+    /// Which workspace and app commands must come from, as Slack says of our own tokens. A token
+    /// Slack won't identify stops Slack (as a revoked one would): commands can't be checked.
+    private static func workspace(api: SlackWebAPI, credentials: SlackCredentials) async throws -> SlackWorkspace {
+        var workspace = SlackWorkspace()
+        do {
+            if let bot = credentials.botToken { workspace.teamID = try await api.identify(bot).teamID }
+            if let app = credentials.appToken { workspace.appID = try await api.identify(app).appID }
+        } catch {
+            throw CommandFailure(message: "Slack: auth.test could not say which workspace and app Steward's tokens belong to: \(error); "
+                + "check SLACK_BOT_TOKEN and SLACK_APP_TOKEN")
+        }
+        return workspace
     }
 
     /// Test hooks for timing (`STEWARD_SLACK_PING_INTERVAL=1s` etc.); production keeps the defaults.
