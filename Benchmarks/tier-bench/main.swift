@@ -6,21 +6,24 @@ import StewardStore
 import StewardTestSupport
 
 // Tier benchmark against a local moto_server (release build):
-//   swift run -c release tier-bench [--runs N]
+//   swift run -c release tier-bench [--runs N] [--latency-ms 50]
 // An environment of 2 ECS services (one with autoscaling), 1 RDS instance and 1 Aurora
 // cluster: `stopped`, then `running`, each from desired-state edit to converged (one
-// reconcile pass, which runs the phases back to back). AWS calls and wall time per
-// transition; "own" is wall minus the time at least one request was waiting on the emulator.
+// reconcile pass, which runs the phases back to back), then a steady-state pass. AWS calls
+// (all of them, the whitelist's group read included) and wall time per transition; "own" is
+// wall minus the time at least one request was waiting on the emulator. `--latency-ms` adds
+// that much to every call, as a real region's round trip would.
 
 let arguments = CommandLine.arguments
 let runs = arguments.firstIndex(of: "--runs").flatMap { Int(arguments[$0 + 1]) } ?? 7
+let latency = arguments.firstIndex(of: "--latency-ms").flatMap { Int(arguments[$0 + 1]) } ?? 0
 
 let median = Bench.median
 let ms = Bench.milliseconds(since:)
 
 let moto = try await MotoServer.start()
 let transport = AsyncHTTPClientTransport()
-let counting = CallCountingTransport(transport)
+let counting = CallCountingTransport(latency == 0 ? transport : DelayingTransport(transport, delay: .milliseconds(latency)))
 let aws = try AWSClient.fromEnvironment(moto.clientEnvironment, transport: counting)
 let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tier-bench-\(UUID().uuidString)")
 try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -46,11 +49,12 @@ func write(_ tier: Tier) throws {
 }
 
 let reconciler = Reconciler(store: YAMLDirectoryStore(directory: directory), aws: aws, configuration: StewardConfiguration(), audit: nil,
-                            stages: .tiers)
+                            stages: .all)
 
 struct Figures { var wall: [Double] = []; var own: [Double] = []; var calls: [Int] = []; var sample: [String] = [] }
 var stop = Figures()
 var start = Figures()
+var steady = Figures()
 
 func transition(to tier: Tier, into old: Figures) async throws -> Figures {
     var figures = old
@@ -81,6 +85,7 @@ for _ in 0..<runs {
     _ = await reconciler.reconcile()  // the estate as found, converged to running
     stop = try await transition(to: .stopped, into: stop)
     start = try await transition(to: .running, into: start)
+    steady = try await transition(to: .running, into: steady)
 }
 
 func report(_ name: String, _ figures: Figures) {
@@ -91,6 +96,8 @@ func report(_ name: String, _ figures: Figures) {
 }
 report("stop (running → stopped)", stop)
 report("start (stopped → running)", start)
+report("steady state (running, nothing to do)", steady)
+if latency > 0 { print("(every call delayed by \(latency) ms)") }
 try? FileManager.default.removeItem(at: directory)
 try await transport.shutdown()
 await moto.stop()

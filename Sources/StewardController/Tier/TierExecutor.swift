@@ -30,27 +30,56 @@ public struct TierExecutor: Sendable {
     /// Codes meaning the change is already in place.
     static let convergedCodes: Set<AWSErrorCode> = [.dbSnapshotAlreadyExists, .dbClusterSnapshotAlreadyExistsFault, .dbInstanceAlreadyExists, .dbClusterAlreadyExistsFault]
 
-    public func execute(_ plan: TierPlan) async -> [ActionResult] {
-        var results: [ActionResult] = []
-        var blocked: Set<String> = []
-        for step in plan.steps {
+    /// Runs the plan's steps. Steps on one resource run in order (the order is the safety); steps
+    /// on different resources of one phase don't depend on each other and run at once.
+    public func execute(_ plan: TierPlan) async -> TierExecution {
+        var byResource: [(String, [(Int, TierStep)])] = []
+        for (index, step) in plan.steps.enumerated() {
+            let name = step.action.resource.name
+            if let position = byResource.firstIndex(where: { $0.0 == name }) {
+                byResource[position].1.append((index, step))
+            } else {
+                byResource.append((name, [(index, step)]))
+            }
+        }
+        let done = await withTaskGroup(of: [(Int, ActionResult, TierExecution.ServiceCounts?)].self) { group in
+            for (_, steps) in byResource {
+                group.addTask { await self.execute(steps, of: plan) }
+            }
+            var all: [(Int, ActionResult, TierExecution.ServiceCounts?)] = []
+            for await results in group { all += results }
+            return all.sorted { $0.0 < $1.0 }
+        }
+        var execution = TierExecution()
+        execution.results = done.map(\.1)
+        for (index, _, counts) in done {
+            if let counts { execution.scaledServices[plan.steps[index].action.resource.name] = counts }
+        }
+        return execution
+    }
+
+    /// One resource's steps, in order; a step that fails or must wait holds the later ones back.
+    private func execute(_ steps: [(Int, TierStep)], of plan: TierPlan) async -> [(Int, ActionResult, TierExecution.ServiceCounts?)] {
+        var results: [(Int, ActionResult, TierExecution.ServiceCounts?)] = []
+        var blocked = false
+        for (index, step) in steps {
             let resource = step.action.resource.name
-            guard !blocked.contains(resource) else {
-                results.append(result(step, plan, .refused, "an earlier step on \(resource) did not complete"))
+            guard !blocked else {
+                results.append((index, result(step, plan, .refused, "an earlier step on \(resource) did not complete"), nil))
                 continue
             }
             do {
-                try await perform(step.action, environment: plan.environment)
-                results.append(result(step, plan, .applied, nil))
+                let counts = try await perform(step.action, environment: plan.environment)
+                results.append((index, result(step, plan, .applied, nil), counts))
             } catch let error as AWSError where Self.convergedCodes.contains(error.code) {
-                results.append(result(step, plan, .converged, error.code.rawValue))
+                results.append((index, result(step, plan, .converged, error.code.rawValue), nil))
             } catch let error as AWSError where Self.notReadyCodes.contains(error.code) {
-                blocked.insert(resource)
-                results.append(result(step, plan, .deferred, "\(error.code): \(error.message)"))
+                blocked = true
+                results.append((index, result(step, plan, .deferred, "\(error.code): \(error.message)"), nil))
             } catch {
-                blocked.insert(resource)
+                blocked = true
                 logger.error("tier action failed", metadata: ["resource": "\(resource)", "action": "\(step.action.kind.rawValue)", "error": "\(error)"])
-                results.append(result(step, plan, .failed, "\(error)"))
+                results.append((index, result(step, plan, .failed, "\(error)"), nil))
             }
         }
         return results
@@ -65,7 +94,8 @@ public struct TierExecutor: Sendable {
         [AWSTag(key: StewardTag.owner, value: ownerID), AWSTag(key: environmentTag, value: environment.rawValue)]
     }
 
-    private func perform(_ action: TierAction, environment: EnvironmentName) async throws {
+    /// Sends one action; a scaling returns the counts ECS answered with.
+    private func perform(_ action: TierAction, environment: EnvironmentName) async throws -> TierExecution.ServiceCounts? {
         switch action {
         case .saveServiceState(.service(_, _, let arn), let saved):
             try await clients.ecs.tagResource(arn: arn, tags: saved.tags.sorted { $0.key < $1.key }.map { AWSTag(key: $0.key, value: $0.value) })
@@ -74,7 +104,8 @@ public struct TierExecutor: Sendable {
                 serviceNamespace: "ecs", resourceID: "service/\(cluster)/\(name)", scalableDimension: TierObserver.ecsDimension,
                 minCapacity: capacity.minCapacity, maxCapacity: capacity.maxCapacity)
         case .scaleService(.service(let cluster, let name, _), let count):
-            try await clients.ecs.updateService(cluster: cluster, service: name, desiredCount: count)
+            let service = try await clients.ecs.updateService(cluster: cluster, service: name, desiredCount: count)
+            return TierExecution.ServiceCounts(desired: service.desiredCount, running: service.runningCount, pending: service.pendingCount)
         case .markServiceRestored(.service(_, _, let arn)):
             try await clients.ecs.tagResource(arn: arn, tags: [AWSTag(key: StewardTag.scaledDown, value: "false")])
         case .startDatabase(.database(.instance, let identifier, _)):
@@ -129,6 +160,7 @@ public struct TierExecutor: Sendable {
         default:
             throw TierExecutionError.mismatchedResource(action: action.kind.rawValue, resource: action.resource.name)
         }
+        return nil
     }
 
     /// Looks at the final snapshot once more just before a delete: a plan confirmed minutes

@@ -18,27 +18,54 @@ public struct TierObserver: Sendable {
 
     static let ecsDimension = "ecs:service:DesiredCount"
 
+    /// Reads only what a plan for the given tiers can need: autoscaling targets when services
+    /// are to be scaled down or brought back, final snapshots when tearing down or when a
+    /// restore could be pending (`ObservedTierResources.needsSnapshots`). Reads that don't
+    /// depend on each other run at once.
     /// - Parameters:
+    ///   - tiers: the tier each environment is planned for; an environment without one gets
+    ///     every read (status of an environment Steward doesn't plan, orphans).
     ///   - instances: the pass's EC2 instances (any environment); nil reads the environments' own.
     ///   - isOrphan: which environment names found on Steward's resources desired state no
     ///     longer has: their owned resources come back as `orphans`, never to be acted on.
-    public func observe(_ environments: [EnvironmentName], instances shared: [EC2Instance]? = nil,
+    public func observe(_ environments: [EnvironmentName], tiers: [EnvironmentName: Tier] = [:], instances shared: [EC2Instance]? = nil,
                         isOrphan: @Sendable (EnvironmentName) -> Bool = { _ in false }) async throws -> TierObservation {
         guard !environments.isEmpty else { return TierObservation() }
         let wanted = Set(environments.map(\.rawValue))
         let tagKey = configuration.tiers.environmentTag
+        let ownerID = configuration.ownerID
 
-        async let services = observeServices(environments)
+        async let services = observeServices(environments) { environment, services in
+            tiers[environment].map { ObservedTierResources.needsScalableTargets(for: $0, services: services, ownerID: ownerID) } ?? true
+        }
         async let databases = observeDatabases(tagKey: tagKey)
-        async let snapshots = observeSnapshots(wanted: wanted, tagKey: tagKey)
         async let read = shared == nil ? readInstances(environments, tagKey: tagKey) : []
 
         var observation = TierObservation()
         for environment in environments { observation.resources[environment] = ObservedTierResources(environment: environment) }
-        let (serviceResult, allDatabases, snapshotList, ownRead) = try await (services, databases, snapshots, read)
-        let databaseList = allDatabases.filter { wanted.contains($0.0.rawValue) }
+        let (serviceResult, allDatabases, ownRead) = try await (services, databases, read)
         let instanceList = Self.tierInstances(shared ?? ownRead, tagKey: tagKey)
-        let ownerID = configuration.ownerID
+        for (environment, result) in serviceResult {
+            switch result {
+            case .success(let list): observation.resources[environment]?.services = list
+            case .failure(let problem): observation.problems[environment] = problem.description
+            }
+        }
+        for (environment, database) in allDatabases where wanted.contains(environment.rawValue) {
+            observation.resources[environment]?.databases.append(database)
+        }
+        for (environment, instance) in instanceList where wanted.contains(environment.rawValue) {
+            observation.resources[environment]?.instances.append(instance)
+        }
+        let snapshotsNeeded = environments.contains { environment in
+            guard let tier = tiers[environment] else { return true }
+            return observation.resources[environment]?.needsSnapshots(for: tier, ownerID: ownerID) ?? true
+        }
+        if snapshotsNeeded {
+            for (environment, snapshot) in try await observeSnapshots(wanted: wanted, tagKey: tagKey) {
+                observation.resources[environment]?.snapshots.append(snapshot)
+            }
+        }
         for (environment, database) in allDatabases where isOrphan(environment) && database.isOwned(by: ownerID) {
             observation.orphans[environment, default: ObservedTierResources(environment: environment)].databases.append(database)
         }
@@ -49,18 +76,26 @@ public struct TierObserver: Sendable {
             observation.orphans[environment, default: ObservedTierResources(environment: environment)].services = services.filter { $0.isOwned(by: ownerID) }
         }
         observation.orphans = observation.orphans.filter { !$0.value.services.isEmpty || !$0.value.databases.isEmpty || !$0.value.instances.isEmpty }
-        for (environment, result) in serviceResult {
-            switch result {
-            case .success(let list): observation.resources[environment]?.services = list
-            case .failure(let problem): observation.problems[environment] = problem.description
-            }
-        }
-        for (environment, database) in databaseList { observation.resources[environment]?.databases.append(database) }
-        for (environment, snapshot) in snapshotList { observation.resources[environment]?.snapshots.append(snapshot) }
-        for (environment, instance) in instanceList where wanted.contains(environment.rawValue) {
-            observation.resources[environment]?.instances.append(instance)
-        }
         return observation
+    }
+
+    /// The current status of the given databases, read by identifier, all at once: what the
+    /// next phase of a transition waits on, without describing the whole account again.
+    public func statuses(of databases: [TierResource]) async throws -> [String: String] {
+        try await withThrowingTaskGroup(of: (String, String?).self) { group in
+            for database in databases {
+                guard case .database(let kind, let identifier, _) = database else { continue }
+                group.addTask {
+                    let status = kind == .instance
+                        ? try await clients.rds.describeDBInstances(identifier: identifier).first?.status
+                        : try await clients.rds.describeDBClusters(identifier: identifier).first?.status
+                    return (database.name, status)
+                }
+            }
+            var found: [String: String] = [:]
+            for try await (name, status) in group { found[name] = status ?? "deleted" }
+            return found
+        }
     }
 
     /// Environments steward.yaml configures that desired state no longer has: their clusters
@@ -74,7 +109,7 @@ public struct TierObserver: Sendable {
     private func observeOrphanServices(_ environments: Set<EnvironmentName>) async throws -> [(EnvironmentName, [ObservedService])] {
         guard !environments.isEmpty else { return [] }
         var found: [(EnvironmentName, [ObservedService])] = []
-        for (environment, result) in try await observeServices(environments.sorted()) {
+        for (environment, result) in try await observeServices(environments.sorted(), readTargets: { _, _ in false }) {
             if case .success(let services) = result { found.append((environment, services)) }
         }
         return found
@@ -82,10 +117,13 @@ public struct TierObserver: Sendable {
 
     // MARK: ECS
 
-    private func observeServices(_ environments: [EnvironmentName]) async throws -> [(EnvironmentName, Result<[ObservedService], ObservationProblem>)] {
+    /// - Parameter readTargets: whether a plan can need the autoscaling targets of these services.
+    private func observeServices(
+        _ environments: [EnvironmentName], readTargets: @escaping @Sendable (EnvironmentName, [ObservedService]) -> Bool
+    ) async throws -> [(EnvironmentName, Result<[ObservedService], ObservationProblem>)] {
         try await withThrowingTaskGroup(of: (EnvironmentName, Result<[ObservedService], ObservationProblem>).self) { group in
             for environment in environments {
-                group.addTask { (environment, try await observeServices(of: environment)) }
+                group.addTask { (environment, try await observeServices(of: environment, readTargets: readTargets)) }
             }
             var results: [(EnvironmentName, Result<[ObservedService], ObservationProblem>)] = []
             for try await result in group { results.append(result) }
@@ -97,7 +135,9 @@ public struct TierObserver: Sendable {
         var description: String
     }
 
-    private func observeServices(of environment: EnvironmentName) async throws -> Result<[ObservedService], ObservationProblem> {
+    private func observeServices(
+        of environment: EnvironmentName, readTargets: (EnvironmentName, [ObservedService]) -> Bool
+    ) async throws -> Result<[ObservedService], ObservationProblem> {
         let cluster = configuration.ecsCluster(for: environment)
         let arns: [String]
         do {
@@ -112,8 +152,15 @@ public struct TierObserver: Sendable {
             return .failure(ObservationProblem(description: "\(environment): ECS could not describe \(failure.arn ?? "a service") of cluster \(cluster): \(failure.reason ?? "unknown reason")"))
         }
         let active = described.services.filter { ($0.status ?? "ACTIVE") == "ACTIVE" }
+        var services = active.map { service in
+            ObservedService(
+                cluster: cluster, name: service.serviceName, arn: service.serviceArn, desiredCount: service.desiredCount,
+                runningCount: service.runningCount, pendingCount: service.pendingCount, tags: Self.dictionary(service.tags)
+            )
+        }
+        guard readTargets(environment, services) else { return .success(services) }
         var targets: [String: ScalableCapacity] = [:]
-        let resourceIDs = active.map { "service/\(cluster)/\($0.serviceName)" }
+        let resourceIDs = services.map(\.scalableResourceID)
         var start = 0
         while start < resourceIDs.count {
             // DescribeScalableTargets takes at most 50 resource ids.
@@ -123,13 +170,8 @@ public struct TierObserver: Sendable {
             }
             start += 50
         }
-        return .success(active.map { service in
-            ObservedService(
-                cluster: cluster, name: service.serviceName, arn: service.serviceArn, desiredCount: service.desiredCount,
-                runningCount: service.runningCount, pendingCount: service.pendingCount, tags: Self.dictionary(service.tags),
-                scalableTarget: targets["service/\(cluster)/\(service.serviceName)"]
-            )
-        })
+        for index in services.indices { services[index].scalableTarget = targets[services[index].scalableResourceID] }
+        return .success(services)
     }
 
     // MARK: RDS

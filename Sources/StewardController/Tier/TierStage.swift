@@ -30,7 +30,8 @@ public struct TierStage: ReconcileStage {
         guard !environments.isEmpty else { return .observed(TierObservation()) }
         do {
             let instances = try await pass.reads.instances.value()
-            let observation = try await observer.observe(environments, instances: instances, isOrphan: { pass.isOrphan($0) })
+            let tiers = Dictionary(targets(pass).map { ($0.environment, Self.plannedTier($0.desired, now: pass.startedAt)) }, uniquingKeysWith: { first, _ in first })
+            let observation = try await observer.observe(environments, tiers: tiers, instances: instances, isOrphan: { pass.isOrphan($0) })
             let problems = observation.problems.sorted { $0.key < $1.key }.map {
                 ObservationProblem(source: .tierResources, environment: $0.key, message: "\($0.value); no tier changes")
             }
@@ -55,74 +56,121 @@ public struct TierStage: ReconcileStage {
         return stage
     }
 
-    /// Runs the plan's phase, then reads again what it acted on and runs the next phase, while
-    /// AWS has moved. A plan that was a projection (`plan`, then `apply` confirming it) runs
-    /// only the actions it showed.
+    /// Runs the plan's phase and, while AWS keeps up, the next: a phase that gates on AWS
+    /// (services drained before databases stop, databases available before services scale up)
+    /// reads again only what the phase before acted on, and only when a next phase would
+    /// follow. A plan that was a projection (`plan`, then `apply` confirming it) runs only the
+    /// actions it showed.
     public func execute(_ stagePlan: StagePlan<TierObservation, TierPlan>, pass: ReconcilePass) async -> StageExecution<TierPlan> {
         var execution = StageExecution<TierPlan>(plans: [])
         guard let observation = stagePlan.observation else { return execution }
         let confirmed: Set<TierActionKey>? = pass.options.dryRun ? Set(stagePlan.plans.flatMap(\.steps).map { TierActionKey($0.action) }) : nil
         let byEnvironment = Dictionary(targets(pass).map { ($0.environment, $0) }, uniquingKeysWith: { first, _ in first })
-        var pending: [(ReconcileTarget, TierPlan)]
+        func world(_ environment: EnvironmentName) -> ObservedTierResources {
+            observation.resources[environment] ?? ObservedTierResources(environment: environment)
+        }
+        var pending: [Phase]
         if let confirmed {
             let environments = Set(stagePlan.plans.filter(\.hasChanges).map(\.environment))
             pending = environments.sorted().compactMap { environment in
-                guard let target = byEnvironment[environment] else { return nil }
-                let observed = observation.resources[environment] ?? ObservedTierResources(environment: environment)
-                return (target, Self.restricted(planner.plan(desired: target.desired, observed: observed, now: pass.clock()), to: confirmed))
+                byEnvironment[environment].map { target in
+                    Phase(target: target, world: world(environment),
+                          plan: Self.restricted(planner.plan(desired: target.desired, observed: world(environment), now: pass.clock()), to: confirmed))
+                }
             }
         } else {
-            pending = stagePlan.plans.compactMap { plan in byEnvironment[plan.environment].map { ($0, plan) } }
+            pending = stagePlan.plans.compactMap { plan in byEnvironment[plan.environment].map { Phase(target: $0, world: world(plan.environment), plan: plan) } }
         }
-        var deferred: Set<EnvironmentName> = []
         for round in 0..<maximumRounds {
             guard !pending.isEmpty else { break }
-            var progressed: [ReconcileTarget] = []
-            for (target, plan) in pending {
+            var next: [Phase] = []
+            for phase in pending {
+                let environment = phase.target.environment
                 // Later rounds report when they act or still wait; a quiet last look is left
                 // out so the last plan of an environment is the last one that said something.
-                if round == 0 || !plan.steps.isEmpty || !plan.waits.isEmpty {
-                    execution.plans?.append(plan)
-                } else if let index = execution.plans?.lastIndex(where: { $0.environment == plan.environment }) {
+                if round == 0 || !phase.plan.steps.isEmpty || !phase.plan.waits.isEmpty {
+                    execution.plans?.append(phase.plan)
+                } else if let index = execution.plans?.lastIndex(where: { $0.environment == environment }) {
                     // Converged after acting: what earlier rounds waited on is resolved.
                     execution.plans?[index].notes.removeAll { $0.kind == .wait }
                 }
-                guard plan.hasChanges else { continue }
-                let results = await executor.execute(plan)
-                execution.results += results
-                if results.contains(where: { $0.outcome == .deferred }) { deferred.insert(plan.environment) }
-                if results.contains(where: { $0.outcome == .applied || $0.outcome == .converged }),
-                   !results.contains(where: { $0.outcome == .failed }) {
-                    progressed.append(target)
+                guard phase.plan.hasChanges else { continue }
+                let done = await executor.execute(phase.plan)
+                execution.results += done.results
+                if done.results.contains(where: { $0.outcome == .deferred }) { execution.waiting.insert(environment) }
+                let progressed = done.results.contains { $0.outcome == .applied || $0.outcome == .converged }
+                    && !done.results.contains { $0.outcome == .failed }
+                guard progressed else { continue }
+                let executed = zip(phase.plan.steps, done.results).filter { $0.1.outcome == .applied || $0.1.outcome == .converged }.map(\.0.action)
+                // What AWS holds once these took effect; without a next phase, nothing needs reading.
+                let projected = executed.reduce(phase.world) { $0.simulating($1, now: pass.clock()) }
+                guard round + 1 < maximumRounds, planner.plan(desired: phase.target.desired, observed: projected, now: pass.clock()).hasChanges else {
+                    // Databases take minutes to start or stop on AWS: look again soon.
+                    if executed.contains(where: \.movesADatabase) { execution.waiting.insert(environment) }
+                    continue
                 }
+                guard let refreshed = await refresh(projected, after: executed, scaled: done.scaledServices, of: phase.target, pass: pass, into: &execution) else { continue }
+                let plan = planner.plan(desired: phase.target.desired, observed: refreshed, now: pass.clock())
+                next.append(Phase(target: phase.target, world: refreshed, plan: confirmed.map { Self.restricted(plan, to: $0) } ?? plan))
             }
-            guard !progressed.isEmpty, round + 1 < maximumRounds else { break }
-            pending = await nextPhase(progressed, confirmed: confirmed, pass: pass, into: &execution)
+            pending = next
         }
         let last = Dictionary((execution.plans ?? []).map { ($0.environment, $0) }, uniquingKeysWith: { _, last in last })
-        execution.waiting = deferred.union(last.values.filter { !$0.waits.isEmpty }.map(\.environment))
+        execution.waiting.formUnion(last.values.filter { !$0.waits.isEmpty }.map(\.environment))
         return execution
     }
 
-    /// The next phase of the environments that moved, planned from a fresh look at them.
-    private func nextPhase(_ targets: [ReconcileTarget], confirmed: Set<TierActionKey>?, pass: ReconcilePass,
-                           into execution: inout StageExecution<TierPlan>) async -> [(ReconcileTarget, TierPlan)] {
-        let observation: TierObservation
+    /// One environment's next phase and the world it was planned from.
+    struct Phase {
+        var target: ReconcileTarget
+        var world: ObservedTierResources
+        var plan: TierPlan
+    }
+
+    /// The world after `executed`, with what the next phase waits on read again: the counts ECS
+    /// answered each scaling with, the status of each database started or stopped. A phase that
+    /// snapshotted, deleted or restored a database reads the environment again in full.
+    private func refresh(_ projected: ObservedTierResources, after executed: [TierAction], scaled: [String: TierExecution.ServiceCounts],
+                         of target: ReconcileTarget, pass: ReconcilePass, into execution: inout StageExecution<TierPlan>) async -> ObservedTierResources? {
+        let environment = target.environment
         do {
-            observation = try await observer.observe(targets.map(\.environment))
-        } catch {
-            execution.problems.append(ObservationProblem(source: .tierResources, message: "could not read tier resources from AWS: \(error); no tier changes"))
-            return []
-        }
-        return targets.compactMap { target in
-            if let problem = observation.problems[target.environment] {
-                execution.problems.append(ObservationProblem(source: .tierResources, environment: target.environment, message: "\(problem); no tier changes"))
-                return nil
+            if executed.contains(where: \.needsFullLookAfter) {
+                let tiers = [environment: Self.plannedTier(target.desired, now: pass.clock())]
+                var observation = try await observer.observe([environment], tiers: tiers)
+                // The first describe after a restore can still say `creating` when the restore's
+                // own answer was lost (moto reports it once, then `available`): one more look.
+                if executed.contains(where: \.isRestore), observation.resources[environment]?.databases.contains(where: { $0.status == "creating" }) == true {
+                    observation = try await observer.observe([environment], tiers: tiers)
+                }
+                if let problem = observation.problems[environment] {
+                    execution.problems.append(ObservationProblem(source: .tierResources, environment: environment, message: "\(problem); no tier changes"))
+                    return nil
+                }
+                return observation.resources[environment] ?? ObservedTierResources(environment: environment)
             }
-            let observed = observation.resources[target.environment] ?? ObservedTierResources(environment: target.environment)
-            let plan = planner.plan(desired: target.desired, observed: observed, now: pass.clock())
-            return (target, confirmed.map { Self.restricted(plan, to: $0) } ?? plan)
+            var world = projected
+            for index in world.services.indices {
+                guard let counts = scaled[world.services[index].resource.name] else { continue }
+                world.services[index].desiredCount = counts.desired
+                world.services[index].runningCount = counts.running
+                world.services[index].pendingCount = counts.pending
+            }
+            let moved = executed.filter(\.movesADatabase).map(\.resource)
+            let statuses = try await observer.statuses(of: moved)
+            for index in world.databases.indices {
+                if let status = statuses[world.databases[index].resource.name] { world.databases[index].status = status }
+            }
+            return world
+        } catch {
+            execution.problems.append(ObservationProblem(source: .tierResources, environment: environment,
+                                                         message: "could not read tier resources from AWS: \(error); no tier changes"))
+            return nil
         }
+    }
+
+    /// The tier a plan will converge to: a protected environment's teardown is stopped instead.
+    static func plannedTier(_ desired: DesiredState, now: Date) -> Tier {
+        desired.tier == .tornDown && !ProtectedTeardownGuard.allowsTeardown(desired, now: now) ? .stopped : desired.tier
     }
 
     /// Keeps only the confirmed actions; the rest wait for a new plan.
@@ -143,6 +191,29 @@ public struct TierStage: ReconcileStage {
             DriftItem(kind: .orphanedResource, severity: .medium, environment: environment, resource: $0,
                       message: "is Steward's, in environment \(environment), which desired state no longer has; left as it is — "
                           + "restore \(environment)'s desired state to manage it, or remove it by hand")
+        }
+    }
+}
+
+extension TierAction {
+    /// Starts or stops a database: AWS takes minutes, and the next phase may wait on it.
+    var movesADatabase: Bool {
+        switch self {
+        case .startDatabase, .stopDatabase: true
+        default: false
+        }
+    }
+
+    var isRestore: Bool {
+        if case .restoreDatabase = self { return true }
+        return false
+    }
+
+    /// Creates or removes a database or snapshot: what follows is read in full, not guessed.
+    var needsFullLookAfter: Bool {
+        switch self {
+        case .snapshotDatabase, .deleteDatabase, .restoreDatabase, .createClusterMember, .markSnapshotRestored: true
+        default: false
         }
     }
 }

@@ -28,6 +28,8 @@ public enum StewardTag {
     public static let savedDesiredCount = "steward:saved-desired-count"
     public static let savedMinCapacity = "steward:saved-min-capacity"
     public static let savedMaxCapacity = "steward:saved-max-capacity"
+    /// The tier an environment's services were scaled down for (`stopped`, `torn-down`).
+    public static let scaledDownFor = "steward:scaled-down-for"
     /// On a database Steward stopped: if it is found available while the tier says stopped,
     /// AWS (7-day limit) or a person started it behind Steward's back.
     public static let stoppedAt = "steward:stopped-at"

@@ -5,11 +5,16 @@ public struct SavedServiceState: Sendable, Hashable, Codable {
     /// The Application Auto Scaling target's capacity, when the service has one.
     public var minCapacity: Int?
     public var maxCapacity: Int?
+    /// The tier the environment went down to: coming back from `torn-down` its databases are
+    /// restored from final snapshots, which must then be read; from `stopped` they need not be.
+    /// nil (scaled down by an older Steward) reads them to be safe.
+    public var scaledDownFor: Tier?
 
-    public init(desiredCount: Int, minCapacity: Int? = nil, maxCapacity: Int? = nil) {
+    public init(desiredCount: Int, minCapacity: Int? = nil, maxCapacity: Int? = nil, scaledDownFor: Tier? = nil) {
         self.desiredCount = desiredCount
         self.minCapacity = minCapacity
         self.maxCapacity = maxCapacity
+        self.scaledDownFor = scaledDownFor
     }
 
     /// Reads the tags Steward wrote; nil when there is no complete saved state.
@@ -17,7 +22,8 @@ public struct SavedServiceState: Sendable, Hashable, Codable {
         guard let count = tags[StewardTag.savedDesiredCount].flatMap(Int.init), count >= 0 else { return nil }
         self.init(desiredCount: count,
                   minCapacity: tags[StewardTag.savedMinCapacity].flatMap(Int.init),
-                  maxCapacity: tags[StewardTag.savedMaxCapacity].flatMap(Int.init))
+                  maxCapacity: tags[StewardTag.savedMaxCapacity].flatMap(Int.init),
+                  scaledDownFor: tags[StewardTag.scaledDownFor].flatMap(Tier.init(rawValue:)))
     }
 
     /// The tags that record this state and mark the service as scaled down by Steward.
@@ -27,6 +33,7 @@ public struct SavedServiceState: Sendable, Hashable, Codable {
         // policy), so an old capacity must be overwritten, not left behind.
         tags[StewardTag.savedMinCapacity] = minCapacity.map(String.init) ?? ""
         tags[StewardTag.savedMaxCapacity] = maxCapacity.map(String.init) ?? ""
+        tags[StewardTag.scaledDownFor] = scaledDownFor?.rawValue ?? ""
         return tags
     }
 }

@@ -168,9 +168,13 @@ public struct TierPlanner: Sendable {
             var acting = false
             if !service.isScaledDownBySteward {
                 let saved = SavedServiceState(desiredCount: service.desiredCount, minCapacity: service.scalableTarget?.minCapacity,
-                                              maxCapacity: service.scalableTarget?.maxCapacity)
+                                              maxCapacity: service.scalableTarget?.maxCapacity, scaledDownFor: teardown ? .tornDown : .stopped)
                 plan.steps.append(TierStep(.saveServiceState(service.resource, saved), reason: "remember for running"))
                 acting = true
+            } else if teardown, var saved = service.savedState, saved.scaledDownFor != .tornDown {
+                // Stopped first, torn down now: coming back must look for the final snapshots.
+                saved.scaledDownFor = .tornDown
+                plan.steps.append(TierStep(.saveServiceState(service.resource, saved), reason: "remember the teardown for running"))
             }
             if let target = service.scalableTarget, target != .zero {
                 plan.steps.append(TierStep(.setScalableTarget(service.resource, .zero), reason: "so autoscaling can't undo the stop"))
