@@ -110,6 +110,8 @@ let package = Package(
                 "StewardController",
                 "StewardAWS",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                // `steward health` probes /healthz (already linked through StewardAWS).
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 // The daemon serves its router on HummingbirdCore's server directly (issue 4).
                 .product(name: "HummingbirdCore", package: "hummingbird"),
