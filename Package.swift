@@ -212,5 +212,10 @@ let package = Package(
             name: "StewardCLITests",
             dependencies: ["StewardCore"]
         ),
+        // deploy/: the Dockerfile, the Terraform module (python-hcl2 and checkov) and the systemd unit.
+        .testTarget(
+            name: "StewardDeployTests",
+            dependencies: ["StewardTestSupport"]
+        ),
     ]
 )
