@@ -122,6 +122,8 @@ let package = Package(
                 "StewardController",
                 "StewardAWS",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                // `steward health` probes /healthz (already linked through StewardAWS).
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 // The daemon serves its router on HummingbirdCore's server directly (issue 4).
                 .product(name: "HummingbirdCore", package: "hummingbird"),
@@ -223,6 +225,11 @@ let package = Package(
         .testTarget(
             name: "StewardCLITests",
             dependencies: ["StewardCore", "StewardTestSupport"]
+        ),
+        // deploy/: the Dockerfile, the Terraform module (python-hcl2 and checkov) and the systemd unit.
+        .testTarget(
+            name: "StewardDeployTests",
+            dependencies: ["StewardTestSupport"]
         ),
     ]
 )

@@ -108,6 +108,15 @@ final class RunDaemonEstate: TestResource, @unchecked Sendable {
 }
 
 extension RunDaemonEstate {
+    /// `steward run` on this estate's desired state, on a free port, every 60 s, against moto
+    /// unless `environment` says otherwise; held by `slot` so it is stopped however the test ends.
+    func startDaemon(_ slot: DaemonSlot, _ extra: [String] = [], environment: [String: String]? = nil) throws -> RunDaemonProcess {
+        let daemon = try RunDaemonProcess(["--listen", "127.0.0.1:0", "--desired-state", desiredState.path, "--interval", "60s"] + extra,
+                                          in: root, environment: environment ?? moto.clientEnvironment)
+        slot.daemon = daemon
+        return daemon
+    }
+
     /// Holds the daemon a test starts, so it is stopped however the test ends.
     final class DaemonSlot: @unchecked Sendable {
         var daemon: RunDaemonProcess?

@@ -103,7 +103,10 @@ import Testing
                 ["--listen", "127.0.0.1:0", "--desired-state", estate.desiredState.path, "--interval", "60s"],
                 in: estate.root, environment: environment)
             let base = try await slot.daemon!.baseURL()
-            _ = try await slot.daemon?.waitForLine("first reconcile completed in ", timeout: .seconds(30))
+            // A failed pass is announced as failed, with why, never as completed.
+            let failed = try await slot.daemon?.waitForLine("first reconcile failed in ", timeout: .seconds(30)) ?? ""
+            #expect(failed.contains(" ms: ") && failed.contains("AWS"), "\(failed)")
+            #expect(slot.daemon?.stdout.contains("first reconcile completed") == false)
             let ready = try await RunDaemonHTTP.get(base + "/readyz")
             #expect(ready.status == 503)
             let body = try JSONSerialization.jsonObject(with: Data(ready.body.utf8)) as? [String: Any]

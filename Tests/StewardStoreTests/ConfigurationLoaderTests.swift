@@ -88,4 +88,27 @@ import Testing
         let error = try? ConfigurationLoader().load(explicitPath: nil, environment: ["STEWARD_CONFIG": "gone.yaml"], currentDirectory: cwd)
         #expect(error == nil)
     }
+
+    /// ECS has no config files: the module hands the whole steward.yaml over in STEWARD_CONFIG_YAML.
+    @Test func theFileCanComeAsTheTextOfAnEnvironmentVariable() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.cleanup() }
+        let cwd = directory.url
+        try directory.write("steward.yaml", "owner_id: local\n")
+        let inline = ["STEWARD_CONFIG_YAML": "owner_id: from-ecs\nlisten: 0.0.0.0:9090\n"]
+        #expect(ConfigurationLoader.resolveSource(explicitPath: nil, environment: inline, currentDirectory: cwd) == .inline(variable: "STEWARD_CONFIG_YAML"))
+        let (configuration, _) = try ConfigurationLoader().load(explicitPath: nil, environment: inline, currentDirectory: cwd)
+        #expect(configuration.ownerID == "from-ecs" && configuration.listenAddress == "0.0.0.0:9090")
+        // A path, given or in STEWARD_CONFIG, still wins.
+        #expect(ConfigurationLoader.resolveSource(explicitPath: nil, environment: inline.merging(["STEWARD_CONFIG": "/etc/s.yaml"]) { $1 }, currentDirectory: cwd)
+                == .environmentVariable(URL(fileURLWithPath: "/etc/s.yaml")))
+        #expect(ConfigurationLoader.resolveSource(explicitPath: "x.yaml", environment: inline, currentDirectory: cwd) == .explicit(cwd.appendingPathComponent("x.yaml")))
+        // Errors are located in the variable's text.
+        do {
+            _ = try ConfigurationLoader().load(explicitPath: nil, environment: ["STEWARD_CONFIG_YAML": "owner_id: ok\ncolour: blue\n"], currentDirectory: cwd)
+            Issue.record("an unknown key must be an error")
+        } catch {
+            #expect(error.description.contains("STEWARD_CONFIG_YAML:2:1: "), "\(error)")
+        }
+    }
 }

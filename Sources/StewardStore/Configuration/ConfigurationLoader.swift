@@ -13,7 +13,8 @@ public struct ConfigurationLoader: Sendable {
         "default_ttl", "maximum_ttl", "bastion_ttl", "bastion_maximum_lifetime",
     ]
 
-    /// Which file to read: `--config` > `STEWARD_CONFIG` > `./steward.yaml` if present > none.
+    /// Which file to read: `--config` > `STEWARD_CONFIG` > the text of `STEWARD_CONFIG_YAML` >
+    /// `./steward.yaml` if present > none.
     /// The environment is passed in (not read from the process) so tests can control it.
     public static func resolveSource(explicitPath: String?, environment: [String: String],
                                      currentDirectory: URL) -> ConfigurationSource {
@@ -24,16 +25,23 @@ public struct ConfigurationLoader: Sendable {
         if let fromEnvironment = environment["STEWARD_CONFIG"], !fromEnvironment.isEmpty {
             return .environmentVariable(url(fromEnvironment))
         }
+        if let inline = environment[inlineVariable], !inline.isEmpty { return .inline(variable: inlineVariable) }
         let local = currentDirectory.appendingPathComponent("steward.yaml")
         if FileManager.default.fileExists(atPath: local.path) { return .workingDirectory(local) }
         return .defaults
     }
+
+    public static let inlineVariable = "STEWARD_CONFIG_YAML"
 
     /// Resolves the source and loads it; defaults when there is no file.
     public func load(explicitPath: String?, environment: [String: String],
                      currentDirectory: URL) throws(ConfigurationError) -> (StewardConfiguration, ConfigurationSource) {
         let source = ConfigurationLoader.resolveSource(explicitPath: explicitPath, environment: environment,
                                                        currentDirectory: currentDirectory)
+        if case .inline(let variable) = source {
+            // Diagnostics read `STEWARD_CONFIG_YAML:3:1: …`, lines counted in the variable's text.
+            return (try decode(Array((environment[variable] ?? "").utf8), path: variable), source)
+        }
         guard let url = source.url else { return (StewardConfiguration(), source) }
         let shown = explicitPath ?? environment["STEWARD_CONFIG"] ?? "steward.yaml"
         return (try load(from: url, path: shown, source: source), source)

@@ -14,6 +14,7 @@ public enum ConfigurationError: Error, Sendable, Equatable, CustomStringConverti
             switch source {
             case .explicit: origin = "--config"
             case .environmentVariable: origin = "STEWARD_CONFIG"
+            case .inline(let variable): origin = variable
             case .workingDirectory, .defaults: origin = "the working directory"
             }
             return "configuration file \(path) (from \(origin)) does not exist; fix the path, or leave it unset to use ./steward.yaml or the defaults"

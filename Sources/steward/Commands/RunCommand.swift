@@ -17,8 +17,11 @@ struct RunCommand: AsyncParsableCommand {
         discussion: """
         Reconciles every environment at start, every interval (±10% jitter), right after a change \
         under the desired-state directory and just after each entry's expiry. Prints \
-        'listening on HOST:PORT' and 'first reconcile completed in N ms' on stdout; logs go to \
-        stderr. SIGTERM or SIGINT finish the reconcile in flight, then exit 0.
+        'listening on HOST:PORT' and 'first reconcile completed in N ms' (once a reconcile \
+        succeeded; 'first reconcile failed in N ms: REASON' when the first did not) on stdout; \
+        logs go to stderr. Under systemd (NOTIFY_SOCKET) it sends READY=1 after the first \
+        successful reconcile and WATCHDOG=1 after every pass. SIGTERM or SIGINT finish the \
+        reconcile in flight, then exit 0.
         """
     )
 
@@ -31,6 +34,8 @@ struct RunCommand: AsyncParsableCommand {
     var interval: String?
     @Option(help: "Log level: trace, debug, info, notice, warning, error or critical.")
     var logLevel: String = "info"
+    @Option(help: "Log format: json (one object per line, for a log platform) or text (default: json unless stderr is a terminal).")
+    var logFormat: LogFormat?
 
     func validate() throws {
         if let listen {
@@ -46,12 +51,7 @@ struct RunCommand: AsyncParsableCommand {
 
     func run() async throws {
         ProcessUptime.mark()
-        let level = Logger.Level(rawValue: logLevel) ?? .info
-        LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = level
-            return handler
-        }
+        (logFormat ?? .standard).bootstrap(level: Logger.Level(rawValue: logLevel) ?? .info)
         let registry = PrometheusCollectorRegistry()
         MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
         let logger = Logger(label: "steward.run")
@@ -81,20 +81,17 @@ struct RunCommand: AsyncParsableCommand {
         // One doorbell for everything that changes desired state: the change feed, Slack edits.
         let wake = WakeSignal()
         let slack = try await SlackWiring.make(context: context, wake: wake, logger: logger)
+        let progress = DaemonProgress(notifier: try SystemdNotifier.fromEnvironment(), logger: logger)  // stdout lines, systemd
         let loop = ReconcileLoop(
             reconciler: context.reconciler,
-            schedule: LoopSchedule(interval: .seconds(span.seconds)),
+            schedule: progress.schedule(interval: .seconds(span.seconds)),
             status: status,
             metrics: ReconcileMetrics(),
             wake: wake,
             logger: Logger(label: "steward.loop"),
             onReport: { report, snapshot in
                 slack?.reconciled(report)
-                if snapshot.completed == 1 {
-                    let elapsed = ProcessUptime.elapsed
-                    let milliseconds = elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
-                    DaemonOutput.line("first reconcile completed in \(milliseconds) ms")
-                }
+                progress.reconciled(snapshot)
             }
         )
         let feed = ChangeFeedService(feed: context.base.desiredState.changeFeed, wake: wake, logger: Logger(label: "steward.watch"))
@@ -108,7 +105,7 @@ struct RunCommand: AsyncParsableCommand {
         ])
         // Shut down in reverse order: the loop first (finishing its pass), the HTTP server last.
         let group = ServiceGroup(configuration: ServiceGroupConfiguration(
-            services: [http, feed, loop] + (slack?.services ?? []),
+            services: [http, feed, loop] + (slack?.services ?? []) + [progress],  // progress hears of shutdown first, then Slack
             gracefulShutdownSignals: [.sigterm, .sigint],
             logger: logger
         ))

@@ -10,6 +10,7 @@ enum ValidationSummary {
         switch source {
         case .defaults: configText = "built-in defaults (no steward.yaml)"
         case .explicit(let url), .environmentVariable(let url), .workingDirectory(let url): configText = url.path
+        case .inline(let variable): configText = "$\(variable)"
         }
         lines.append("configuration: \(configText); owner id \(configuration.ownerID)")
         for name in snapshot.environments.keys.sorted() {
