@@ -290,6 +290,14 @@ data "aws_iam_policy_document" "controller" {
     resources = [for arn in local.table_arns : "${arn}/stream/*"]
   }
 
+  # Drift reports name who changed a rule behind Steward's back; LookupEvents has no
+  # resource-level permissions.
+  statement {
+    sid       = "AttributeDrift"
+    actions   = ["cloudtrail:LookupEvents"]
+    resources = ["*"]
+  }
+
   # ListStreams has no resource-level permissions.
   statement {
     sid       = "FindTheStreams"
