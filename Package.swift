@@ -154,6 +154,12 @@ let package = Package(
             dependencies: ["StewardController", "StewardTestSupport"],
             path: "Benchmarks/tier-bench"
         ),
+        // Loads 10,000 whitelist items from DynamoDB (moto): calls, decode time, steady-state reads.
+        .executableTarget(
+            name: "dynamo-bench",
+            dependencies: ["StewardStore", "StewardAWS", "StewardTestSupport"],
+            path: "Benchmarks/dynamo-bench"
+        ),
         .executableTarget(
             name: "aws-bench",
             dependencies: ["StewardAWS", "StewardTestSupport"],
@@ -169,13 +175,14 @@ let package = Package(
         // Spawned several times by StewardStoreTests: concurrent writers from separate processes.
         .executableTarget(
             name: "steward-store-stress",
-            dependencies: ["StewardStore"],
+            dependencies: ["StewardStore", "StewardAWS"],
             path: "Tests/StoreStress"
         ),
         .testTarget(
             name: "StewardStoreTests",
             dependencies: [
                 "StewardStore",
+                "StewardTestSupport",
                 "steward-store-stress",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]

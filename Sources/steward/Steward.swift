@@ -7,7 +7,8 @@ struct Steward: AsyncParsableCommand {
         commandName: "steward",
         abstract: "Keeps AWS environments the way their desired state says.",
         version: StewardVersion.current,
-        subcommands: [ValidateCommand.self, PlanCommand.self, ApplyCommand.self, RunCommand.self, HealthCommand.self, WhitelistCommand.self, InfraCommand.self, BastionCommand.self]
+        subcommands: [ValidateCommand.self, PlanCommand.self, ApplyCommand.self, RunCommand.self, HealthCommand.self, WhitelistCommand.self, InfraCommand.self,
+                      BastionCommand.self, ExportCommand.self]
     )
 }
 

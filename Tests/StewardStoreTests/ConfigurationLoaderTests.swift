@@ -57,14 +57,7 @@ import Testing
         ("owner_id: &o x\n", "1:11", "anchor '&o' is not allowed"),
     ])
     func refusesWithLocation(_ text: String, _ location: String, _ fragment: String) {
-        do {
-            _ = try load(text)
-            Issue.record("expected an error for \(text)")
-        } catch {
-            guard case .invalid(let diagnostics) = error else { Issue.record("\(error)"); return }
-            #expect(diagnostics.contains { "\($0.line ?? 0):\($0.column ?? 0)" == location && $0.message.contains(fragment) },
-                    "\(diagnostics.map(\.description))")
-        }
+        expectConfigurationRefusal(text, at: location, fragment, load: load)
     }
 
     @Test func resolutionOrder() throws {

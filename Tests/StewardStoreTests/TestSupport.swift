@@ -1,5 +1,6 @@
 import Foundation
 import StewardCore
+import Testing
 @testable import StewardStore
 
 /// The reference moment of every test: decoding depends on `now` only for expiry warnings.
@@ -47,4 +48,17 @@ whitelist:
 func entry(_ cidr: String, _ description: String = "test entry", addedAt: String = "2026-11-24T10:00:00Z",
            expiresAt: String? = "2026-12-01T10:00:00Z") -> WhitelistEntry {
     WhitelistEntry(cidr: try! CIDR(cidr), description: description, addedBy: "tester", addedAt: ts(addedAt), expiresAt: expiresAt.map(ts))
+}
+
+/// Expects `load` to refuse `text` with a diagnostic at `location` (`line:column`) whose message holds `fragment`.
+func expectConfigurationRefusal(_ text: String, at location: String, _ fragment: String,
+                                load: (String) throws(ConfigurationError) -> StewardConfiguration) {
+    do {
+        _ = try load(text)
+        Issue.record("expected an error for \(text)")
+    } catch {
+        guard case .invalid(let diagnostics) = error else { Issue.record("\(error)"); return }
+        #expect(diagnostics.contains { "\($0.line ?? 0):\($0.column ?? 0)" == location && $0.message.contains(fragment) },
+                "\(diagnostics.map(\.description))")
+    }
 }

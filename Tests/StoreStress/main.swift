@@ -1,17 +1,26 @@
 import Foundation
+import StewardAWS
 import StewardCore
 import StewardStore
 
 // Usage: steward-store-stress DIRECTORY ENVIRONMENT PROCESS_INDEX WRITERS
+//        steward-store-stress --dynamodb WHITELIST_TABLE ENVIRONMENT PROCESS_INDEX WRITERS   (AWS_* from the environment)
 // Adds WRITERS distinct entries (10.<process>.<writer>.0/24) concurrently to one environment,
 // so the test can check that writers in several processes never lose an edit.
 let arguments = CommandLine.arguments
-guard arguments.count == 5, let processIndex = Int(arguments[3]), let writers = Int(arguments[4]) else {
-    FileHandle.standardError.write(Data("usage: steward-store-stress DIRECTORY ENVIRONMENT PROCESS_INDEX WRITERS\n".utf8))
+guard arguments.count == 5 || (arguments.count == 6 && arguments[1] == "--dynamodb"),
+      let processIndex = Int(arguments[arguments.count - 2]), let writers = Int(arguments[arguments.count - 1]) else {
+    FileHandle.standardError.write(Data("usage: steward-store-stress [--dynamodb TABLE | DIRECTORY] ENVIRONMENT PROCESS_INDEX WRITERS\n".utf8))
     exit(2)
 }
-let store = YAMLDirectoryStore(directory: URL(fileURLWithPath: arguments[1]))
-let environment = try EnvironmentName(arguments[2])
+let store: any DesiredStateStore
+if arguments[1] == "--dynamodb" {
+    let client = try AWSClient.fromEnvironment(transport: AsyncHTTPClientTransport.processWide)
+    store = DynamoDBDesiredStateStore(settings: DynamoDBDesiredStateSettings(whitelistTable: arguments[2]), client: client)
+} else {
+    store = YAMLDirectoryStore(directory: URL(fileURLWithPath: arguments[1]))
+}
+let environment = try EnvironmentName(arguments[arguments.count - 3])
 let now = Date()
 let failures = await withTaskGroup(of: String?.self) { group in
     for writer in 0..<writers {

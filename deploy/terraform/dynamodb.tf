@@ -52,6 +52,9 @@ resource "aws_dynamodb_table" "environments" {
   billing_mode                = "PAY_PER_REQUEST"
   hash_key                    = "environment"
   deletion_protection_enabled = var.deletion_protection
+  # Tier and bastion edits wake the loop through this stream, as whitelist edits do.
+  stream_enabled   = true
+  stream_view_type = "NEW_AND_OLD_IMAGES"
 
   attribute {
     name = "environment"

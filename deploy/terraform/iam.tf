@@ -275,7 +275,6 @@ data "aws_iam_policy_document" "controller" {
     actions = [
       "dynamodb:GetItem",
       "dynamodb:PutItem",
-      "dynamodb:UpdateItem",
       "dynamodb:DeleteItem",
       "dynamodb:Query",
       "dynamodb:Scan",
@@ -295,13 +294,6 @@ data "aws_iam_policy_document" "controller" {
   statement {
     sid       = "AttributeDrift"
     actions   = ["cloudtrail:LookupEvents"]
-    resources = ["*"]
-  }
-
-  # ListStreams has no resource-level permissions.
-  statement {
-    sid       = "FindTheStreams"
-    actions   = ["dynamodb:ListStreams"]
     resources = ["*"]
   }
 }

@@ -53,6 +53,9 @@ public struct AWSErrorCode: RawRepresentable, Sendable, Hashable, ExpressibleByS
     public static let conditionalCheckFailed: AWSErrorCode = "ConditionalCheckFailedException"
     public static let resourceNotFound: AWSErrorCode = "ResourceNotFoundException"
     public static let transactionCanceled: AWSErrorCode = "TransactionCanceledException"
+    // DynamoDB Streams: the iterator or the records it pointed at are gone; take a new one.
+    public static let expiredIterator: AWSErrorCode = "ExpiredIteratorException"
+    public static let trimmedDataAccess: AWSErrorCode = "TrimmedDataAccessException"
     // Credentials the service has stopped accepting: fetch fresh ones.
     public static let expiredCredentials: Set<AWSErrorCode> = ["ExpiredToken", "ExpiredTokenException", "RequestExpired", "InvalidClientTokenId"]
     // Access

@@ -48,6 +48,10 @@ public final class AsyncHTTPClientTransport: AWSHTTPTransport {
         self.maximumResponseBytes = configuration.maximumResponseBytes
     }
 
+    /// Over AsyncHTTPClient's process-wide client, which needs no shutdown: for clients whose
+    /// owner has no moment to shut one down (a CLI command's desired-state store).
+    public static var processWide: AsyncHTTPClientTransport { AsyncHTTPClientTransport(client: .shared) }
+
     /// Wraps a client owned elsewhere; `shutdown()` then leaves it running.
     public init(client: HTTPClient, maximumResponseBytes: Int = 64 * 1024 * 1024) {
         self.client = client

@@ -24,8 +24,9 @@ public struct ChatCommandHandler: Sendable {
 
     /// `snapshot`: desired state the caller has just read (for the grammar and access checks),
     /// so it is not read twice; the edit itself re-reads the file under its lock.
-    public func handle(_ intent: ChatIntent, actor: String, now: Date, snapshot: DesiredStateSnapshot? = nil) async -> ChatReply {
-        let reply = await answer(intent, actor: actor, now: now, snapshot: snapshot)
+    public func handle(_ intent: ChatIntent, actor: String, now: Date, snapshot: DesiredStateSnapshot? = nil,
+                       context: DesiredStateEditContext = DesiredStateEditContext()) async -> ChatReply {
+        let reply = await answer(intent, actor: actor, now: now, snapshot: snapshot, context: context)
         if let audit, intent.edit(actor: actor, now: now, policy: policy) != nil {
             await audit(AuditRecord(
                 time: now, actor: actor, environment: intent.environment?.rawValue ?? "", action: intent.auditAction,
@@ -36,7 +37,8 @@ public struct ChatCommandHandler: Sendable {
         return reply
     }
 
-    private func answer(_ intent: ChatIntent, actor: String, now: Date, snapshot preloaded: DesiredStateSnapshot?) async -> ChatReply {
+    private func answer(_ intent: ChatIntent, actor: String, now: Date, snapshot preloaded: DesiredStateSnapshot?,
+                        context: DesiredStateEditContext) async -> ChatReply {
         if case .help(let family) = intent { return .help(family, usage: usage) }
         guard let environment = intent.environment else { return .refused("error: no environment") }
         do {
@@ -61,7 +63,7 @@ public struct ChatCommandHandler: Sendable {
                     }
                 }
             }
-            let after = try await store.apply(edit, to: environment, actor: actor, now: now)
+            let after = try await store.apply(edit, to: environment, actor: actor, now: now, context: context)
             return .applied(intent, before: before, after: after, now: now, usage: usage)
         } catch let error as DesiredStateEditError {
             return .error(error)

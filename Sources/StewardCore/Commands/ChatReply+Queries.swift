@@ -67,7 +67,8 @@ extension ChatReply {
                 whitelist += "; next expiry \(Timestamp.text(next)) (\(relative(next, from: now)))"
             }
         }
-        let lines = [first, "bastion: " + bastionText(state, now: now), whitelist]
+        var lines = [first, "bastion: " + bastionText(state, now: now), whitelist]
+        if let override = state.overrides?.summary(tier: state.tier) { lines.append("override: " + override) }
         return ChatReply(text: appending(observed, to: lines.joined(separator: "\n")))
     }
 

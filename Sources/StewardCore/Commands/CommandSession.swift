@@ -75,7 +75,7 @@ public struct CommandSession: Sendable {
         }
         var handler = ChatCommandHandler(store: store, policy: policy, usage: grammar.usage, guards: guards)
         handler.observedStatus = statusSource
-        let reply = await handler.handle(intent, actor: request.actor, now: now, snapshot: snapshot)
+        let reply = await handler.handle(intent, actor: request.actor, now: now, snapshot: snapshot, context: request.editContext)
         let isEdit = intent.edit(actor: request.actor, now: now, policy: policy) != nil
         let result = reply.isError ? "refused" : (isEdit ? "applied" : "answered")
         await record(request, action: intent.auditAction, environment: environment?.rawValue ?? "", target: intent.auditTarget,

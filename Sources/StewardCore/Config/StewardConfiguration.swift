@@ -5,8 +5,14 @@ import Foundation
 public struct StewardConfiguration: Sendable, Hashable {
     /// Marks what Steward owns: rules and resources tagged `steward:owner=<ownerID>`.
     public var ownerID: String = "steward"
-    /// The YAML desired-state directory, relative to the working directory.
-    public var desiredStatePath: String = "desired-state"
+    /// Where desired state lives: the YAML directory and, optionally, DynamoDB.
+    public var desiredState: DesiredStateSettings = DesiredStateSettings()
+    /// The YAML desired-state directory, relative to the working directory (the default
+    /// `desired-state` when the configuration names none, as `--desired-state` may still).
+    public var desiredStatePath: String {
+        get { desiredState.yamlPath ?? "desired-state" }
+        set { desiredState.yamlPath = newValue }
+    }
     /// The environment `/whitelist add` uses when no `--env` is given; nil means `--env` is required.
     public var defaultEnvironment: EnvironmentName?
     public var policy: Policy = .default

@@ -11,6 +11,9 @@ public struct DesiredState: Sendable, Hashable, Codable {
     public var allowTeardownUntil: Date?
     public var whitelist: [WhitelistEntry]
     public var bastion: BastionLease?
+    /// Who overrode `tier` or `bastion` outside review, when a layered store merged them in.
+    /// Not encoded: a desired-state file never carries it.
+    public var overrides: DesiredStateOverrides? = nil
 
     public init(
         environment: EnvironmentName,

@@ -11,6 +11,10 @@ public enum DesiredStateEditError: Error, Sendable, Equatable, CustomStringConve
     case teardownProtected(environment: EnvironmentName)
     case unknownEnvironment(EnvironmentName)
     case invalidFile([Diagnostic])
+    /// The entry comes from a git-reviewed file: only a reviewed change may remove or replace it.
+    case definedInReviewedFile(CIDR, path: String, verb: String)
+    /// The write kept conflicting with concurrent writers; nothing of this edit was written.
+    case conflictingWriters(environment: EnvironmentName, attempts: Int)
 
     public var description: String {
         switch self {
@@ -35,6 +39,10 @@ public enum DesiredStateEditError: Error, Sendable, Equatable, CustomStringConve
         case .invalidFile(let diagnostics):
             return "the desired-state file is invalid, so no edit was made; fix it first:\n"
                 + diagnostics.map(\.description).joined(separator: "\n")
+        case .definedInReviewedFile(let cidr, let path, let verb):
+            return "\(cidr) is defined in \(path) (git-reviewed): \(verb) it there"
+        case .conflictingWriters(let environment, let attempts):
+            return "\(environment) changed under this edit \(attempts) times in a row, so nothing was changed; try again"
         }
     }
 }

@@ -11,4 +11,19 @@ public protocol DesiredStateStore: Sendable {
     /// and a refused edit changes nothing. Returns the state as written.
     @discardableResult
     func apply(_ edit: DesiredStateEdit, to environment: EnvironmentName, actor: String, now: Date) async throws -> DesiredState
+
+    /// `apply`, knowing where the edit came from. A store that keeps edit ids applies an edit
+    /// whose `editID` it has already applied only once, returning the state as it is.
+    @discardableResult
+    func apply(_ edit: DesiredStateEdit, to environment: EnvironmentName, actor: String, now: Date,
+               context: DesiredStateEditContext) async throws -> DesiredState
+}
+
+extension DesiredStateStore {
+    /// Stores that keep no edit ids (the YAML directory: git is its history) ignore the context.
+    @discardableResult
+    public func apply(_ edit: DesiredStateEdit, to environment: EnvironmentName, actor: String, now: Date,
+                      context: DesiredStateEditContext) async throws -> DesiredState {
+        try await apply(edit, to: environment, actor: actor, now: now)
+    }
 }

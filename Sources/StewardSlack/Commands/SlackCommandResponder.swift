@@ -43,7 +43,10 @@ public struct SlackCommandResponder: Sendable {
     /// The reply as the CLI would print it (the Slack rendering is `respond(to:)`).
     public func reply(to command: SlashCommand) async -> ChatReply {
         let access = self.access
-        let request = CommandRequest(.slash(command: command.command, text: command.text), actor: command.userID, channel: command.channelID)
+        // A redelivery keeps the trigger id, so the store can apply its edit once even when
+        // another replica received the first delivery.
+        let request = CommandRequest(.slash(command: command.command, text: command.text), actor: command.userID, channel: command.channelID,
+                                     deliveryID: command.triggerID.map { "slack:\(command.userID):\($0)" })
         if let foreign = workspace.refusal(for: command) {
             logger.warning("slash command refused: \(foreign)", metadata: ["user": "\(command.userID)"])
             return await session.refuse(request, because: foreign).reply

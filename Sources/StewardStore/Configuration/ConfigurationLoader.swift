@@ -77,12 +77,8 @@ public struct ConfigurationLoader: Sendable {
                     configuration.ownerID = text
                 }
             }
-            if let field = fields["desired_state"], let text = reader.string(field.value, key: "desired_state") {
-                if text.isEmpty {
-                    reader.error(field.value, "'desired_state' is empty; give the desired-state directory, e.g. desired-state")
-                } else {
-                    configuration.desiredStatePath = text
-                }
+            if let field = fields["desired_state"] {
+                decodeDesiredState(field.value, into: &configuration, reader: &reader)
             }
             if let field = fields["default_environment"], !reader.isNull(field.value),
                let text = reader.string(field.value, key: "default_environment") {

@@ -11,6 +11,11 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The text about to be written did not decode back to the state it was made from: a bug,
     /// caught before it reached the disk.
     case encodingCheckFailed(path: String, diagnostics: [Diagnostic])
+    /// A DynamoDB table of desired state could not be read or written (missing, denied,
+    /// throttled past retries): the environments it holds are unreadable, so nothing changes there.
+    case tableUnavailable(table: String, operation: String, reason: String)
+    /// `desired_state:` names no YAML directory and no DynamoDB table, or DynamoDB without an AWS client.
+    case notConfigured(reason: String)
 
     public var description: String {
         switch self {
@@ -29,6 +34,12 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         case .encodingCheckFailed(let path, let diagnostics):
             return "refused to write \(path): the new text did not read back as the intended state (a Steward bug; "
                 + "please report it). Nothing was changed:\n" + diagnostics.map(\.description).joined(separator: "\n")
+        case .tableUnavailable(let table, let operation, let reason):
+            return "cannot \(operation) DynamoDB table \(table): \(reason); nothing was changed in the environments it holds. "
+                + "Check that the table exists in this region and that the IAM policy allows Steward's DynamoDB actions "
+                + "(examples/iam-policy.json, statement StewardDesiredStateStore)"
+        case .notConfigured(let reason):
+            return "desired state is not configured: \(reason); set desired_state in steward.yaml (see examples/steward.yaml)"
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import StewardAWS
 import StewardCore
 
 /// Where desired state lives for this process, as configuration says: the store every reader
@@ -15,21 +16,52 @@ public struct DesiredStateSource: Sendable {
         self.description = description
     }
 
-    /// The source configuration names. Today that is the YAML directory; the DynamoDB store
-    /// plugs in here.
+    /// The source configuration names: the YAML directory alone, DynamoDB alone (the seed's
+    /// layout), or DynamoDB layered over YAML, with their feeds merged.
     /// - Parameters:
     ///   - yamlDirectory: the desired-state directory, already resolved against the working
-    ///     directory and the command line.
-    ///   - shownAs: the directory as the user gave it, for messages.
-    public static func make(configuration: StewardConfiguration, yamlDirectory: URL, shownAs: String? = nil) throws(StoreError) -> DesiredStateSource {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: yamlDirectory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw .directoryMissing(path: shownAs ?? yamlDirectory.relativePath)
+    ///     directory and the command line; nil when DynamoDB holds everything.
+    ///   - aws: the client the DynamoDB store and its stream feed use; required only when
+    ///     `configuration.desiredState.dynamoDB` is set (YAML alone stays offline).
+    public static func make(configuration: StewardConfiguration, yamlDirectory: URL?, aws: AWSClient? = nil,
+                            streamTiming: DynamoDBStreamChangeFeed.Timing? = nil) throws(StoreError) -> DesiredStateSource {
+        var yaml: YAMLDirectoryStore?
+        var yamlFeed: YAMLDirectoryChangeFeed?
+        if let yamlDirectory {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: yamlDirectory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+                throw .directoryMissing(path: yamlDirectory.relativePath)
+            }
+            yaml = YAMLDirectoryStore(directory: yamlDirectory, policy: configuration.policy)
+            yamlFeed = YAMLDirectoryChangeFeed(directory: yamlDirectory.path)
         }
-        return DesiredStateSource(
-            store: YAMLDirectoryStore(directory: yamlDirectory, policy: configuration.policy),
-            changeFeed: YAMLDirectoryChangeFeed(directory: yamlDirectory.path),
-            description: "\(shownAs ?? yamlDirectory.relativePath) (YAML directory)"
-        )
+        guard let settings = configuration.desiredState.dynamoDB else {
+            guard let yaml, let yamlFeed, let yamlDirectory else {
+                throw .notConfigured(reason: "no YAML directory and no DynamoDB table")
+            }
+            return DesiredStateSource(store: yaml, changeFeed: yamlFeed, description: "\(yamlDirectory.relativePath) (YAML directory)")
+        }
+        guard let aws else { throw .notConfigured(reason: "desired_state.dynamodb is set but no AWS client was given") }
+        let dynamoDB = DynamoDBDesiredStateStore(settings: settings, client: aws, policy: configuration.policy)
+        let layered = LayeredDesiredStateStore(yaml: yaml, dynamoDB: dynamoDB)
+        var timing = streamTiming ?? DynamoDBStreamChangeFeed.Timing()
+        timing.pollInterval = .seconds(settings.pollInterval.seconds)
+        let streamFeed = DynamoDBStreamChangeFeed(client: aws, timing: timing) {
+            // Per-environment tables: those of the environments known now.
+            let known: Set<EnvironmentName>
+            if settings.isPerEnvironment, let snapshot = try? await layered.load() {
+                known = Set(snapshot.environments.keys).union(snapshot.failures.keys)
+            } else {
+                known = []
+            }
+            return dynamoDB.whitelistTables(for: known) + [settings.environmentsTable].compactMap { $0 }
+        }
+        var tables = settings.whitelistTable
+        if let environmentsTable = settings.environmentsTable { tables += ", \(environmentsTable)" }
+        guard let yamlFeed, let yamlDirectory else {
+            return DesiredStateSource(store: layered, changeFeed: streamFeed, description: "DynamoDB (\(tables))")
+        }
+        return DesiredStateSource(store: layered, changeFeed: MergedChangeFeed([yamlFeed, streamFeed]),
+                                  description: "\(yamlDirectory.relativePath) (YAML directory) with DynamoDB (\(tables))")
     }
 }

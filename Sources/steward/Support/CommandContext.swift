@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import StewardAWS
 import StewardController
 import StewardCore
 import StewardStore
@@ -9,12 +10,14 @@ import StewardStore
 struct CommandContext {
     let configuration: StewardConfiguration
     let configurationSource: ConfigurationSource
-    let desiredStateDirectory: URL
+    /// nil when DynamoDB holds everything and no directory was named.
+    let desiredStateDirectory: URL?
     let desiredState: DesiredStateSource
 
     var store: any DesiredStateStore { desiredState.store }
 
-    init(options: GlobalOptions, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
+    /// - Parameter countAWSCalls: count the store's DynamoDB calls in `steward_aws_calls_total` (the daemon).
+    init(options: GlobalOptions, environment: [String: String] = ProcessInfo.processInfo.environment, countAWSCalls: Bool = false) throws {
         let currentDirectory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         do {
             (configuration, configurationSource) = try ConfigurationLoader().load(
@@ -22,12 +25,32 @@ struct CommandContext {
         } catch {
             throw CommandFailure(message: error.description)
         }
-        let path = options.desiredStatePath ?? environment["STEWARD_DESIRED_STATE"] ?? configuration.desiredStatePath
-        desiredStateDirectory = path.hasPrefix("/") ? URL(fileURLWithPath: path) : currentDirectory.appendingPathComponent(path)
+        let path = options.desiredStatePath ?? environment["STEWARD_DESIRED_STATE"]
+            ?? (configuration.desiredState.dynamoDB == nil ? configuration.desiredStatePath : configuration.desiredState.yamlPath)
+        // Relative to the working directory but shown as given: messages say desired-state/dev.yaml.
+        desiredStateDirectory = path.map { $0.hasPrefix("/") ? URL(fileURLWithPath: $0) : URL(fileURLWithPath: $0, relativeTo: currentDirectory) }
+        let aws = try configuration.desiredState.dynamoDB.map { try Self.storeClient($0, environment: environment, countAWSCalls: countAWSCalls) }
         do {
-            desiredState = try DesiredStateSource.make(configuration: configuration, yamlDirectory: desiredStateDirectory, shownAs: path)
+            desiredState = try DesiredStateSource.make(configuration: configuration, yamlDirectory: desiredStateDirectory, aws: aws)
         } catch {
             throw CommandFailure(message: error.description)
+        }
+    }
+
+    /// The DynamoDB store's client, from the SDK-standard environment (its region overridden by
+    /// `desired_state.dynamodb.region`), over the process-wide HTTP client so no command has to
+    /// shut it down. Only built when DynamoDB is configured: YAML alone stays offline.
+    static func storeClient(_ settings: DynamoDBDesiredStateSettings, environment: [String: String], countAWSCalls: Bool) throws -> AWSClient {
+        var environment = environment
+        if let region = settings.region {
+            environment["AWS_REGION"] = region
+        }
+        let transport: any AWSHTTPTransport = countAWSCalls
+            ? AWSCallCountingTransport(wrapping: AsyncHTTPClientTransport.processWide) : AsyncHTTPClientTransport.processWide
+        do {
+            return try AWSClient.fromEnvironment(environment, transport: transport)
+        } catch {
+            throw CommandFailure(message: "AWS configuration for the desired-state tables: \(error)")
         }
     }
 

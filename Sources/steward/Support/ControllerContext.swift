@@ -14,7 +14,8 @@ struct ControllerContext {
 
     /// - Parameter countAWSCalls: count every AWS call in `steward_aws_calls_total` (the daemon's /metrics).
     init(options: GlobalOptions, environment: [String: String] = ProcessInfo.processInfo.environment, countAWSCalls: Bool = false) throws {
-        try self.init(base: try CommandContext(options: options, environment: environment), environment: environment, countAWSCalls: countAWSCalls)
+        try self.init(base: try CommandContext(options: options, environment: environment, countAWSCalls: countAWSCalls),
+                      environment: environment, countAWSCalls: countAWSCalls)
     }
 
     init(base: CommandContext, environment: [String: String] = ProcessInfo.processInfo.environment, countAWSCalls: Bool = false) throws {

@@ -29,6 +29,7 @@ enum ValidationSummary {
             }
             if let next = state.nextExpiry(after: now) { line += "; next expiry \(Timestamp.text(next))" }
             lines.append(line)
+            if let override = state.overrides?.summary(tier: state.tier) { lines.append("  override: \(override)") }
             for entry in state.whitelist.sorted(by: { $0.cidr < $1.cidr }) {
                 let status = entry.isActive(at: now) ? (entry.expiresAt.map { "until \(Timestamp.text($0))" } ?? "no expiry")
                     : "expired \(Timestamp.text(entry.expiresAt ?? now))"

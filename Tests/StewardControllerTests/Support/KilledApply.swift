@@ -79,18 +79,9 @@ struct HoldGate: Sendable {
     }
 
     func waitUntilHolding(timeout: Duration) async -> Bool {
-        await withTaskGroup(of: Bool.self) { group in
-            group.addTask { [holding] in
-                await holding.wait()
-                return holding.isPending
-            }
-            group.addTask {
-                try? await Task.sleep(for: timeout)
-                return false
-            }
-            let first = await group.next() ?? false
-            group.cancelAll()
-            return first
+        await answer(within: timeout) { [holding] in
+            await holding.wait()
+            return holding.isPending
         }
     }
 

@@ -57,30 +57,35 @@ public struct DynamoDBClient: Sendable {
     }
 
     /// Every item matching a key condition, on the table or a GSI, all pages.
-    public func query(table: String, index: String? = nil, keyCondition: DynamoDBExpression, filter: DynamoDBExpression? = nil, pageSize: Int? = nil) async throws -> [DynamoDBItem] {
+    /// `consistentRead` is refused by AWS on a GSI; nil leaves it to the service (eventual).
+    public func query(table: String, index: String? = nil, keyCondition: DynamoDBExpression, filter: DynamoDBExpression? = nil, pageSize: Int? = nil,
+                      consistentRead: Bool? = nil) async throws -> [DynamoDBItem] {
         struct Input: Encodable {
             let TableName: String; let IndexName: String?; let KeyConditionExpression: String; let FilterExpression: String?
             let ExpressionAttributeNames: [String: String]?; let ExpressionAttributeValues: DynamoDBItem?
-            let ExclusiveStartKey: DynamoDBItem?; let Limit: Int?
+            let ExclusiveStartKey: DynamoDBItem?; let Limit: Int?; let ConsistentRead: Bool?
         }
         let placeholders = try DynamoDBExpression.mergedPlaceholders([keyCondition, filter], operation: "dynamodb:Query")
         return try await pagedItems(operation: "Query") { startKey in
             Input(TableName: table, IndexName: index, KeyConditionExpression: keyCondition.expression, FilterExpression: filter?.expression,
-                  ExpressionAttributeNames: placeholders.names, ExpressionAttributeValues: placeholders.values, ExclusiveStartKey: startKey, Limit: pageSize)
+                  ExpressionAttributeNames: placeholders.names, ExpressionAttributeValues: placeholders.values, ExclusiveStartKey: startKey, Limit: pageSize,
+                  ConsistentRead: consistentRead)
         }
     }
 
     /// Every item of the table (or index), optionally filtered, all pages.
-    public func scan(table: String, index: String? = nil, filter: DynamoDBExpression? = nil, pageSize: Int? = nil) async throws -> [DynamoDBItem] {
+    public func scan(table: String, index: String? = nil, filter: DynamoDBExpression? = nil, pageSize: Int? = nil,
+                     consistentRead: Bool? = nil) async throws -> [DynamoDBItem] {
         struct Input: Encodable {
             let TableName: String; let IndexName: String?; let FilterExpression: String?
             let ExpressionAttributeNames: [String: String]?; let ExpressionAttributeValues: DynamoDBItem?
-            let ExclusiveStartKey: DynamoDBItem?; let Limit: Int?
+            let ExclusiveStartKey: DynamoDBItem?; let Limit: Int?; let ConsistentRead: Bool?
         }
         let placeholders = try DynamoDBExpression.mergedPlaceholders([filter], operation: "dynamodb:Scan")
         return try await pagedItems(operation: "Scan") { startKey in
             Input(TableName: table, IndexName: index, FilterExpression: filter?.expression,
-                  ExpressionAttributeNames: placeholders.names, ExpressionAttributeValues: placeholders.values, ExclusiveStartKey: startKey, Limit: pageSize)
+                  ExpressionAttributeNames: placeholders.names, ExpressionAttributeValues: placeholders.values, ExclusiveStartKey: startKey, Limit: pageSize,
+                  ConsistentRead: consistentRead)
         }
     }
 

@@ -1,0 +1,120 @@
+import Foundation
+import StewardAWS
+import StewardCore
+import StewardTestSupport
+import Synchronization
+import Testing
+@testable import StewardStore
+
+/// The stream feed's fault handling, through a scripted Streams transport: every scripted
+/// record's environment must wake the loop, across an expired iterator, a closed shard
+/// followed into its child, trimmed records and a stream that vanishes and comes back.
+@Suite struct DynamoDBStreamChangeFeedTests {
+    static let fast = DynamoDBStreamChangeFeed.Timing(recordPoll: .milliseconds(5), redescribeInterval: .milliseconds(300),
+                                                      pollInterval: .milliseconds(50))
+
+    static func client(_ transport: any AWSHTTPTransport) throws -> AWSClient {
+        try AWSClient.fromEnvironment([
+            "AWS_REGION": "us-east-1", "AWS_ACCESS_KEY_ID": "test", "AWS_SECRET_ACCESS_KEY": "test", "AWS_ENDPOINT_URL": "http://127.0.0.1:9",
+            "AWS_CONFIG_FILE": "/dev/null", "AWS_SHARED_CREDENTIALS_FILE": "/dev/null", "AWS_EC2_METADATA_DISABLED": "true",
+        ], transport: transport, retryPolicy: AWSRetryPolicy(maxAttempts: 1))
+    }
+
+    /// Runs the feed until `done` says the changes seen are enough (bounded by `timeout`).
+    static func changes(_ transport: ScriptedStreamsTransport, timeout: Duration = .seconds(10),
+                        until done: @escaping @Sendable ([DesiredStateChange]) -> Bool) async throws -> [DesiredStateChange] {
+        let feed = DynamoDBStreamChangeFeed(client: try client(transport), timing: fast) { ["t"] }
+        let seen = Mutex<[DesiredStateChange]>([])
+        let finished = Doorbell()
+        let task = Task {
+            try await feed.run { change in
+                let enough = seen.withLock { list -> Bool in
+                    list.append(change)
+                    return done(list)
+                }
+                if enough { finished.ring() }
+            }
+        }
+        await finished.wait(timeout: timeout)
+        task.cancel()
+        _ = await task.result
+        return seen.withLock { $0 }
+    }
+
+    static func environments(_ changes: [DesiredStateChange]) -> Set<String> {
+        Set(changes.flatMap(\.environments).map(\.rawValue))
+    }
+
+    @Test(.timeLimit(.minutes(1)))
+    func expiredIteratorsClosedShardsAndTrimmedRecordsLoseNoEdit() async throws {
+        let transport = ScriptedStreamsTransport { operation, body, _ in
+            let iterator = body["ShardIterator"] as? String
+            let shard = body["ShardId"] as? String
+            let type = body["ShardIteratorType"] as? String
+            switch (operation, iterator ?? shard ?? "") {
+            case ("DescribeTable", _): return ScriptedStreamsTransport.table
+            case ("DescribeStream", _):
+                // Once A has been read to its end, it is closed and B (its child) is open.
+                return closedA.withLock { $0 }
+                    ? ScriptedStreamsTransport.shards([("A", nil, true), ("B", "A", false)])
+                    : ScriptedStreamsTransport.shards([("A", nil, false)])
+            case ("GetShardIterator", "A"):
+                if type == "LATEST" { return (200, #"{"ShardIterator":"A0"}"#) }
+                // After the expiry: resume after the last record seen.
+                #expect(type == "AFTER_SEQUENCE_NUMBER")
+                #expect(body["SequenceNumber"] as? String == "101")
+                return (200, #"{"ShardIterator":"A2"}"#)
+            case ("GetShardIterator", "B"):
+                #expect(type == "TRIM_HORIZON", "a child shard is read from its start")
+                return (200, trimmedOnce.withLock { $0 } ? #"{"ShardIterator":"B2"}"# : #"{"ShardIterator":"B0"}"#)
+            case ("GetRecords", "A0"): return ScriptedStreamsTransport.records([("dev", "101")], next: "A1")
+            case ("GetRecords", "A1"): return ScriptedStreamsTransport.error("ExpiredIteratorException")
+            case ("GetRecords", "A2"):
+                closedA.withLock { $0 = true }
+                return ScriptedStreamsTransport.records([("staging", "102")], next: nil)
+            case ("GetRecords", "B0"): return ScriptedStreamsTransport.records([("prod", "201")], next: "B1")
+            case ("GetRecords", "B1"):
+                trimmedOnce.withLock { $0 = true }
+                return ScriptedStreamsTransport.error("TrimmedDataAccessException")
+            case ("GetRecords", "B2"): return ScriptedStreamsTransport.records([("qa", "202")], next: "B3")
+            case ("GetRecords", _): return ScriptedStreamsTransport.records([], next: iterator)
+            default: return ScriptedStreamsTransport.error("ValidationException")
+            }
+        }
+        let seen = try await Self.changes(transport) { Self.environments($0) == ["dev", "staging", "prod", "qa"] }
+        #expect(Self.environments(seen) == ["dev", "staging", "prod", "qa"])
+        #expect(seen.contains { $0.detail.contains("ExpiredIteratorException") }, "a gap wakes a full read")
+        #expect(seen.contains { $0.detail.contains("TrimmedDataAccessException") })
+    }
+
+    @Test(.timeLimit(.minutes(1)))
+    func withoutAStreamItPollsAndFollowsTheStreamOnceThereIsOne() async throws {
+        let transport = ScriptedStreamsTransport { operation, body, call in
+            switch operation {
+            case "DescribeTable":
+                // The first look finds no stream; later ones find it.
+                return hasStream.withLock { seen in defer { seen = true }; return seen }
+                    ? ScriptedStreamsTransport.table : ScriptedStreamsTransport.tableWithoutStream
+            case "DescribeStream":
+                // The stream is missing once: back to polling, then recovered.
+                return missingOnce.withLock { missing in defer { missing = false }; return missing }
+                    ? ScriptedStreamsTransport.error("ResourceNotFoundException") : ScriptedStreamsTransport.shards([("A", nil, false)])
+            case "GetShardIterator": return (200, #"{"ShardIterator":"A0"}"#)
+            case "GetRecords":
+                return body["ShardIterator"] as? String == "A0"
+                    ? ScriptedStreamsTransport.records([("dev", "1")], next: "A1") : ScriptedStreamsTransport.records([], next: "A1")
+            default: return ScriptedStreamsTransport.error("ValidationException")
+            }
+        }
+        let seen = try await Self.changes(transport) { Self.environments($0).contains("dev") }
+        #expect(seen.contains { $0.detail.hasSuffix("poll") }, "no stream: polled")
+        #expect(seen.contains { $0.detail.contains("stream lost (ResourceNotFoundException)") })
+        #expect(Self.environments(seen) == ["dev"])
+    }
+}
+
+// Script state shared by the transports above (tests in this suite run their own scripts).
+private let closedA = Mutex(false)
+private let trimmedOnce = Mutex(false)
+private let hasStream = Mutex(false)
+private let missingOnce = Mutex(true)
