@@ -11,11 +11,15 @@ import StewardTestSupport
 //    refresh_requested reconnect half-way; ack latency (as the emulator measures it) across it.
 // 2. Reconnect: a new connection up after an abrupt drop, and after a silent half-open one.
 // 3. A burst of commands with a forced reconnect every 100: none lost, none applied twice.
+// With --dynamodb, desired state is YAML layered with the seed's DynamoDB whitelist table (on
+// moto): section 1 also times the command to its item in the table, and 2 and 3 are skipped.
 
 let arguments = CommandLine.arguments
 func option(_ name: String, _ fallback: Int) -> Int { arguments.firstIndex(of: name).flatMap { Int(arguments[$0 + 1]) } ?? fallback }
 let commands = option("--commands", 100)
 let burst = option("--burst", 1000)
+let dynamoDB = arguments.contains("--dynamodb")
+let whitelistTable = "docustack-ip-whitelist"
 
 func percentile(_ values: [Double], _ p: Double) -> Double {
     let sorted = values.sorted()
@@ -34,6 +38,7 @@ let root = FileManager.default.temporaryDirectory.appendingPathComponent("slack-
 try FileManager.default.createDirectory(at: root.appendingPathComponent("desired-state"), withIntermediateDirectories: true)
 let transport = AsyncHTTPClientTransport()
 let ec2 = EC2Client(client: try AWSClient.fromEnvironment(moto.clientEnvironment, transport: transport))
+let table = DynamoDBClient(client: try AWSClient.fromEnvironment(moto.clientEnvironment, transport: transport))
 
 let group = try await moto.boto3("""
 ec2 = boto3.client('ec2', endpoint_url=ENDPOINT, region_name='us-east-1')
@@ -45,7 +50,13 @@ try "environment: dev\ntier: running\nprotected: false\nwhitelist: []\n".write(t
 // An environment without security groups takes the burst: its reconciles stay cheap and the
 // rule quota doesn't come into it.
 try "environment: load\ntier: running\nprotected: false\nwhitelist: []\n".write(to: root.appendingPathComponent("desired-state/load.yaml"), atomically: true, encoding: .utf8)
-try "slack:\n  mode: socket\n  allowed_channels: [C0OPS]\n".write(to: root.appendingPathComponent("steward.yaml"), atomically: true, encoding: .utf8)
+if dynamoDB {
+    try await moto.createWhitelistTable(whitelistTable)
+    try await moto.createEnvironmentsTable("steward-environments")
+}
+let desiredStateSection = dynamoDB
+    ? "desired_state:\n  yaml: desired-state\n  dynamodb:\n    whitelist_table: \(whitelistTable)\n    environments_table: steward-environments\n" : ""
+try (desiredStateSection + "slack:\n  mode: socket\n  allowed_channels: [C0OPS]\n").write(to: root.appendingPathComponent("steward.yaml"), atomically: true, encoding: .utf8)
 
 let binary = URL(fileURLWithPath: arguments[0]).deletingLastPathComponent().appendingPathComponent("steward")
 let daemon = Process()
@@ -91,9 +102,20 @@ do {
         return false
     }
 
+    func itemWritten(_ cidr: String, present: Bool, timeout: Duration) async throws -> Bool {
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            let item = try await table.getItem(table: whitelistTable, key: ["ip_address": .s(cidr), "environment": .s("dev")])
+            if (item != nil) == present { return true }
+            try await Task.sleep(for: .milliseconds(5))
+        }
+        return false
+    }
+
     // 1. Command → converged rule in moto, one command at a time, alternating add and remove
     //    (a group holds 60 rules); a refresh_requested half-way.
     var converge: [Double] = []
+    var written: [Double] = []
     var acks: [Double] = []
     for index in 0..<(commands + 4) {
         if index == 4 + commands / 2 { try await slack.disconnect(reason: .refreshRequested, gracePeriod: .seconds(2)) }
@@ -103,6 +125,12 @@ do {
         let envelope = try await slack.sendSlashCommand(
             command: "/whitelist", text: adding ? "add \(cidr) bench --env dev --ttl 1d" : "remove \(cidr) --env dev")
         let ack = try await slack.waitForAck(envelope)
+        if dynamoDB {
+            guard try await itemWritten(cidr, present: adding, timeout: .seconds(10)) else {
+                throw BenchFailure(message: "\(adding ? "add" : "remove") \(cidr) never reached \(whitelistTable)")
+            }
+            if index >= 4 { written.append(ms(ContinuousClock.now - sent)) }
+        }
         guard try await ruleConverged(cidr, present: adding, timeout: .seconds(10)) else {
             throw BenchFailure(message: "\(adding ? "add" : "remove") \(cidr) never converged in moto")
         }
@@ -112,8 +140,16 @@ do {
     }
     say("command → rule converged in moto (\(converge.count) commands, add/remove alternating, one refresh_requested): p50 \(f(percentile(converge, 0.5))) ms, "
         + "p99 \(f(percentile(converge, 0.99))) ms, max \(f(converge.max() ?? 0)) ms")
+    if dynamoDB {
+        say("command → item in \(whitelistTable) (\(written.count) commands): p50 \(f(percentile(written, 0.5))) ms, p99 \(f(percentile(written, 0.99))) ms")
+    }
     say("ack latency (\(acks.count) acks, across the refresh): p50 \(f(percentile(acks, 0.5))) ms, p99 \(f(percentile(acks, 0.99))) ms, "
         + "max \(f(acks.max() ?? 0)) ms; late acks: \(slack.records.acks.filter(\.late).count), ack timeouts: \(slack.records.ackTimeouts.count)")
+
+    if dynamoDB {
+        await finish()
+        exit(0)
+    }
 
     // 2. Reconnects.
     for (label, fault) in [("abrupt drop", 0), ("silent half-open", 1)] {

@@ -46,7 +46,7 @@ import Testing
         Reconciler(store: store, aws: aws, configuration: StewardConfiguration(), audit: nil, stages: .whitelistOnly)
     }
 
-    @Test(.timeLimit(.minutes(2)))
+    @Test(.timeLimit(.minutes(8)))
     func aDeletedTableMakesNoMutatingCall() async throws {
         try await MotoServer.with { moto in
             let directory = FileManager.default.temporaryDirectory.appendingPathComponent("steward-dynamo-\(UUID().uuidString)")
@@ -72,7 +72,7 @@ import Testing
         }
     }
 
-    @Test(.timeLimit(.minutes(3)))
+    @Test(.timeLimit(.minutes(8)))
     func exactlyTheDocumentedPolicyIsEnoughAndWithoutItNothingChanges() async throws {
         try await MotoServer.with(initialNoAuthActionCount: 100_000) { moto in
             let directory = FileManager.default.temporaryDirectory.appendingPathComponent("steward-dynamo-\(UUID().uuidString)")

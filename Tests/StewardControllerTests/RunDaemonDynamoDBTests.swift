@@ -33,7 +33,7 @@ import Testing
         return group
     }
 
-    @Test(.timeLimit(.minutes(3)))
+    @Test(.timeLimit(.minutes(8)))
     func theSeedsOwnCommandsRoundTripThroughSteward() async throws {
         try await RunDaemonEstate.with { estate, slot in
             let group = try await Self.start(estate, slot)
@@ -88,7 +88,7 @@ import Testing
         }
     }
 
-    @Test(.timeLimit(.minutes(3)))
+    @Test(.timeLimit(.minutes(8)))
     func anExpiredItemStillInTheTableIsRevokedWithinTwoSecondsOfItsExpiry() async throws {
         try await RunDaemonEstate.with { estate, slot in
             let group = try await Self.start(estate, slot)

@@ -42,7 +42,7 @@ import Testing
         try await DesiredStateStoreContract(store: YAMLDirectoryStore(directory: directory.url), remembersDeliveries: false).checkAll()
     }
 
-    @Test(.timeLimit(.minutes(3)))
+    @Test(.timeLimit(.minutes(8)))
     func theDynamoDBStoreKeepsTheContract() async throws {
         try await MotoServer.with { moto in
             let world = try await DynamoDBStoreWorld(moto: moto)
@@ -54,7 +54,7 @@ import Testing
 
     /// 50 writers in five processes, each through its own store, plus the contract's own
     /// concurrent writers: every conditional write that loses a race re-reads and re-applies.
-    @Test(.timeLimit(.minutes(3)))
+    @Test(.timeLimit(.minutes(8)))
     func fiftyWritersInSeveralProcessesAreAllKeptInDynamoDB() async throws {
         try await MotoServer.with { moto in
             let world = try await DynamoDBStoreWorld(moto: moto)

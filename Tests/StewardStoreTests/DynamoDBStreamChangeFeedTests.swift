@@ -22,8 +22,9 @@ import Testing
 
     /// Runs the feed until `done` says the changes seen are enough (bounded by `timeout`).
     static func changes(_ transport: ScriptedStreamsTransport, timeout: Duration = .seconds(10),
+                        tables: @escaping @Sendable () async -> [String] = { ["t"] },
                         until done: @escaping @Sendable ([DesiredStateChange]) -> Bool) async throws -> [DesiredStateChange] {
-        let feed = DynamoDBStreamChangeFeed(client: try client(transport), timing: fast) { ["t"] }
+        let feed = DynamoDBStreamChangeFeed(client: try client(transport), timing: fast, tables: tables)
         let seen = Mutex<[DesiredStateChange]>([])
         let finished = Doorbell()
         let task = Task {
@@ -111,6 +112,43 @@ import Testing
         #expect(seen.contains { $0.detail.contains("stream lost (ResourceNotFoundException)") })
         #expect(Self.environments(seen) == ["dev"])
     }
+
+    /// Per-environment tables come and go with environments: the list is asked again at each
+    /// look, a new table is followed (and its arrival wakes a full read), a dropped one is left.
+    @Test(.timeLimit(.minutes(1)))
+    func aTableListedAfterStartIsFollowedAndADroppedOneIsLeft() async throws {
+        let transport = ScriptedStreamsTransport { operation, body, _ in
+            let table = (body["TableName"] as? String) ?? ((body["StreamArn"] as? String)?.contains("/u/") == true ? "u" : "t")
+            switch operation {
+            case "DescribeTable":
+                return (200, #"{"Table":{"TableName":"\#(table)","LatestStreamArn":"arn:aws:dynamodb:us-east-1:123456789012:table/\#(table)/stream/1"}}"#)
+            case "DescribeStream":
+                return (200, #"{"StreamDescription":{"StreamArn":"arn:aws:dynamodb:us-east-1:123456789012:table/\#(table)/stream/1","StreamStatus":"ENABLED","Shards":[{"ShardId":"\#(table.uppercased())","SequenceNumberRange":{"StartingSequenceNumber":"1"}}]}}"#)
+            case "GetShardIterator":
+                return (200, #"{"ShardIterator":"\#(body["ShardId"] as? String ?? "?")0"}"#)
+            case "GetRecords":
+                let iterator = body["ShardIterator"] as? String ?? ""
+                followedIterators.withLock { $0.append(iterator) }
+                // u has a record on every read, so each read reports a change and the test's
+                // condition is looked at again.
+                return iterator.hasPrefix("U") ? ScriptedStreamsTransport.records([("newenv", "1")], next: "U1")
+                    : ScriptedStreamsTransport.records([], next: iterator)
+            default: return ScriptedStreamsTransport.error("ValidationException")
+            }
+        }
+        // Until u's record woke the loop and t has not been read for the last 20 reads (bounded).
+        @Sendable func settled(_ changes: [DesiredStateChange]) -> Bool {
+            let recent = followedIterators.withLock { $0.suffix(20) }
+            return Self.environments(changes).contains("newenv") && recent.count == 20 && recent.allSatisfy { $0.hasPrefix("U") }
+        }
+        let changes = try await Self.changes(transport, timeout: .seconds(20), tables: {
+            tableLooks.withLock { count in defer { count += 1 }; return count == 0 ? ["t"] : ["u"] }
+        }, until: settled)
+        #expect(Self.environments(changes) == ["newenv"], "the record of the table listed later woke the loop")
+        #expect(changes.contains { $0.detail == "following u from now, re-reading" }, "its arrival wakes a full read: \(changes.map(\.detail))")
+        #expect(followedIterators.withLock { $0 }.contains { $0.hasPrefix("T") }, "t was followed first")
+        #expect(settled(changes), "t, no longer listed, is no longer read")
+    }
 }
 
 // Script state shared by the transports above (tests in this suite run their own scripts).
@@ -118,3 +156,5 @@ private let closedA = Mutex(false)
 private let trimmedOnce = Mutex(false)
 private let hasStream = Mutex(false)
 private let missingOnce = Mutex(true)
+private let followedIterators = Mutex<[String]>([])
+private let tableLooks = Mutex(0)

@@ -19,7 +19,7 @@ import Testing
         return (root, directory)
     }
 
-    @Test(.timeLimit(.minutes(2)))
+    @Test(.timeLimit(.minutes(8)))
     func yamlAndDynamoDBAreMergedAndYAMLGoverns() async throws {
         try await MotoServer.with { moto in
             let world = try await DynamoDBStoreWorld(moto: moto)
@@ -89,7 +89,7 @@ import Testing
         }
     }
 
-    @Test(.timeLimit(.minutes(2)))
+    @Test(.timeLimit(.minutes(8)))
     func anExpiredButPresentItemIsNeverActive() async throws {
         try await MotoServer.with { moto in
             let world = try await DynamoDBStoreWorld(moto: moto)
@@ -104,7 +104,7 @@ import Testing
         }
     }
 
-    @Test(.timeLimit(.minutes(2)))
+    @Test(.timeLimit(.minutes(8)))
     func aTableThatCannotBeReadFailsClosed() async throws {
         try await MotoServer.with { moto in
             // Per-environment tables: a configured environment whose table is missing is unreadable, not empty.

@@ -115,6 +115,9 @@ public actor Reconciler {
         report.unreadable = (snapshot?.failures ?? Dictionary(uniqueKeysWithValues: memory.lastGood.keys.map { ($0, []) }))
             .filter { options.environments?.contains($0.key) ?? true }
         report.refusals = refusals
+        for target in targets {
+            if let summary = target.desired.overrides?.summary(tier: target.desired.tier) { report.overrides[target.environment] = summary }
+        }
         // Unreadable environments count too: their known entries still expire (and get revoked) on time.
         report.nextExpiry = targets.compactMap { $0.desired.nextExpiry(after: now) }.min()
         guard !targets.isEmpty else { return (nil, report) }

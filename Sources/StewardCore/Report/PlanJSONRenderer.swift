@@ -14,6 +14,8 @@ public enum PlanJSONRenderer {
         /// Every drift item of the pass, of every part, most severe first.
         var drift: [DriftItem]
         var refusals: [Refusal]
+        /// Tier and bastion values set outside git review, by environment; absent when none.
+        var overrides: [String: String]?
     }
 
     struct Summary: Encodable {
@@ -25,12 +27,12 @@ public enum PlanJSONRenderer {
     /// The whole pass: every part's plan, its drift and what the guards refused.
     public static func render(_ report: ReconcileReport) throws -> String {
         try render(report.plans, prefixListPlans: report.prefixListPlans, tierPlans: report.tierPlans, bastionPlans: report.bastionPlans,
-                   drift: report.drift, refusals: report.refusals)
+                   drift: report.drift, refusals: report.refusals, overrides: report.overrides)
     }
 
     public static func render(
         _ plans: [WhitelistPlan], prefixListPlans: [PrefixListPlan] = [], tierPlans: [TierPlan] = [], bastionPlans: [BastionPlan] = [],
-        drift: [DriftItem]? = nil, refusals: [Refusal] = []
+        drift: [DriftItem]? = nil, refusals: [Refusal] = [], overrides: [EnvironmentName: String] = [:]
     ) throws -> String {
         let sorted = plans.sorted { $0.environment < $1.environment }
         let document = Document(
@@ -46,7 +48,8 @@ public enum PlanJSONRenderer {
             tiers: TierPlanDocument.documents(tierPlans),
             bastions: bastionPlans.sorted { $0.environment < $1.environment },
             drift: drift ?? Array(Set(plans.flatMap(\.drift) + prefixListPlans.flatMap(\.drift) + tierPlans.flatMap(\.drift) + bastionPlans.flatMap(\.drift))).sorted(),
-            refusals: refusals.sorted()
+            refusals: refusals.sorted(),
+            overrides: overrides.isEmpty ? nil : Dictionary(uniqueKeysWithValues: overrides.map { ($0.key.rawValue, $0.value) })
         )
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

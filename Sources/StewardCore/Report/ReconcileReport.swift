@@ -17,6 +17,9 @@ public struct ReconcileReport: Sendable {
     public var tierPlans: [TierPlan] = []
     /// Bastion plans, one per environment (after the unreadable-state guard).
     public var bastionPlans: [BastionPlan] = []
+    /// Tier and bastion values set outside git review (the DynamoDB environments table), one
+    /// line per environment as `DesiredStateOverrides.summary` words it: who set what, when.
+    public var overrides: [EnvironmentName: String] = [:]
     /// Drift no plan carries: what Steward owns in environments no longer in desired state.
     public var orphans: [DriftItem] = []
     /// Tier warnings seen for the first time (a database that can't stop…): said once.

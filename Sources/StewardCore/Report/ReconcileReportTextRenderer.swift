@@ -23,7 +23,14 @@ public enum ReconcileReportTextRenderer {
         if report.bastionPlans.contains(where: { !BastionPlanTextRenderer.lines($0).isEmpty }) {
             text += BastionPlanTextRenderer.render(report.bastionPlans)
         }
-        return text + summaries(report)
+        return text + overrides(report) + summaries(report)
+    }
+
+    /// What was set outside git review, so a reviewer reading the YAML beside the plan is not misled.
+    public static func overrides(_ report: ReconcileReport) -> String {
+        guard !report.overrides.isEmpty else { return "" }
+        let lines = report.overrides.sorted { $0.key < $1.key }.map { "  \($0.key): \($0.value)" }
+        return (["Overrides (set outside git review):"] + lines).joined(separator: "\n") + "\n"
     }
 
     /// What an apply did, line by line, and what is now true of each environment.

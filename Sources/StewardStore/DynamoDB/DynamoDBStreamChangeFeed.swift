@@ -34,8 +34,8 @@ public struct DynamoDBStreamChangeFeed: DesiredStateChangeFeed {
     let timing: Timing
     let logger: Logger
 
-    /// - Parameter tables: the tables to follow, asked once at start (per-environment tables
-    ///   depend on which environments exist).
+    /// - Parameter tables: the tables to follow, asked again every `redescribeInterval`:
+    ///   per-environment tables come and go with the environments.
     public init(client: AWSClient, timing: Timing = Timing(), logger: Logger = Logger(label: "steward.watch"),
                 tables: @escaping @Sendable () async -> [String]) {
         self.tables = tables
@@ -46,21 +46,32 @@ public struct DynamoDBStreamChangeFeed: DesiredStateChangeFeed {
     }
 
     public func run(onChange: @escaping @Sendable (DesiredStateChange) -> Void) async throws {
-        let names = await tables()
-        await withTaskGroup(of: Void.self) { group in
-            for table in names {
-                group.addTask { await follow(table, onChange: onChange) }
+        let followed = FollowedTables()
+        var isFirstLook = true
+        await withDiscardingTaskGroup { group in
+            // A feed that returns ends the daemon's service group: this loop runs until cancelled,
+            // with or without a table to follow.
+            while !Task.isCancelled {
+                let added = followed.replace(with: Set(await tables()))
+                for table in added.sorted() {
+                    group.addTask { await follow(table, isFollowed: { followed.contains(table) }, onChange: onChange) }
+                }
+                // A table that appeared after start (a new environment) starts at LATEST: the
+                // items it got before are read by the reconcile this wakes.
+                if !isFirstLook, !added.isEmpty {
+                    onChange(DesiredStateChange(detail: "following \(added.sorted().joined(separator: ", ")) from now, re-reading"))
+                }
+                isFirstLook = false
+                do { try await Task.sleep(for: timing.redescribeInterval) } catch { break }
             }
-        }
-        // A feed that returns ends the daemon's service group: with nothing to follow, wait.
-        while !Task.isCancelled {
-            do { try await Task.sleep(for: timing.redescribeInterval) } catch { return }
+            group.cancelAll()
         }
     }
 
-    /// Follows one table until cancelled: its stream when it has one, polling otherwise.
-    func follow(_ table: String, onChange: @escaping @Sendable (DesiredStateChange) -> Void) async {
-        while !Task.isCancelled {
+    /// Follows one table until cancelled or no longer listed: its stream when it has one,
+    /// polling otherwise.
+    func follow(_ table: String, isFollowed: @escaping @Sendable () -> Bool, onChange: @escaping @Sendable (DesiredStateChange) -> Void) async {
+        while !Task.isCancelled, isFollowed() {
             let arn: String?
             do {
                 arn = try await dynamoDB.describeTable(table).LatestStreamArn
@@ -70,7 +81,8 @@ public struct DynamoDBStreamChangeFeed: DesiredStateChangeFeed {
             }
             if let arn {
                 do {
-                    try await StreamFollower(table: table, arn: arn, feed: self, onChange: onChange).run()
+                    try await StreamFollower(table: table, arn: arn, feed: self, isFollowed: isFollowed, onChange: onChange).run()
+                    continue
                 } catch is CancellationError {
                     return
                 } catch {

@@ -2,12 +2,13 @@ import Foundation
 import StewardAWS
 import StewardCore
 
-/// One stream's shards, read until the stream fails. Throws when the stream itself can't be
-/// described or read (missing, denied): the feed then polls.
+/// One stream's shards, read until the stream fails or its table is no longer followed.
+/// Throws when the stream itself can't be described or read (missing, denied): the feed then polls.
 struct StreamFollower {
     let table: String
     let arn: String
     let feed: DynamoDBStreamChangeFeed
+    let isFollowed: @Sendable () -> Bool
     let onChange: @Sendable (DesiredStateChange) -> Void
 
     /// A shard being read, and the position to resume it from.
@@ -24,6 +25,7 @@ struct StreamFollower {
         while true {
             try Task.checkCancellation()
             if ContinuousClock.now >= nextDescribe {
+                guard isFollowed() else { return }
                 try await discover(&reading, closed: closed, fromLatest: isFirst)
                 isFirst = false
                 nextDescribe = ContinuousClock.now + feed.timing.redescribeInterval

@@ -100,16 +100,17 @@ public struct DynamoDBClient: Sendable {
     private func pagedItems<Input: Encodable>(operation: String, input: (DynamoDBItem?) -> Input) async throws -> [DynamoDBItem] {
         var startKeys: [String: DynamoDBItem] = [:]
         return try await AWSPaging.collect(operation: "dynamodb:\(operation)") { token in
-            let output: ItemPage = try await client.json(service: .dynamoDB, operation: operation, input: input(token.flatMap { startKeys[$0] }))
-            guard let last = output.LastEvaluatedKey, !last.isEmpty else { return (output.Items ?? [], nil) }
+            let response = try await client.jsonResponse(service: .dynamoDB, operation: operation, input: input(token.flatMap { startKeys[$0] }))
+            let page: DynamoDBItemPageParser.Page
+            do {
+                page = try DynamoDBItemPageParser.parse(response.body.isEmpty ? Array("{}".utf8) : response.body)
+            } catch {
+                throw AWSClientError(.malformedResponse, operation: "dynamodb:\(operation)", message: "the response is not a page of items: \(error)")
+            }
+            guard let last = page.lastEvaluatedKey, !last.isEmpty else { return (page.items, nil) }
             let token = String(decoding: try AWSJSON.encoder.encode(last), as: UTF8.self)
             startKeys[token] = last
-            return (output.Items ?? [], token)
+            return (page.items, token)
         }
-    }
-
-    struct ItemPage: Decodable {
-        let Items: [DynamoDBItem]?
-        let LastEvaluatedKey: DynamoDBItem?
     }
 }
