@@ -205,6 +205,7 @@ let package = Package(
                 "StewardController",
                 "StewardAWS",
                 "StewardStore",
+                "StewardSlack",
                 "StewardTestSupport",
                 "CloudTrailEmulator",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),

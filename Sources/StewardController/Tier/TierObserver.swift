@@ -28,7 +28,10 @@ public struct TierObserver: Sendable {
     ///   - instances: the pass's EC2 instances (any environment); nil reads the environments' own.
     ///   - isOrphan: which environment names found on Steward's resources desired state no
     ///     longer has: their owned resources come back as `orphans`, never to be acted on.
-    public func observe(_ environments: [EnvironmentName], tiers: [EnvironmentName: Tier] = [:], instances shared: [EC2Instance]? = nil,
+    /// - Parameter shared: the pass's one DescribeInstances (shared with bastions), awaited
+    ///   beside the ECS and RDS reads rather than before them; nil reads the instances here.
+    public func observe(_ environments: [EnvironmentName], tiers: [EnvironmentName: Tier] = [:],
+                        instances shared: (@Sendable () async throws -> [EC2Instance])? = nil,
                         isOrphan: @Sendable (EnvironmentName) -> Bool = { _ in false }) async throws -> TierObservation {
         guard !environments.isEmpty else { return TierObservation() }
         let wanted = Set(environments.map(\.rawValue))
@@ -39,12 +42,15 @@ public struct TierObserver: Sendable {
             tiers[environment].map { ObservedTierResources.needsScalableTargets(for: $0, services: services, ownerID: ownerID) } ?? true
         }
         async let databases = observeDatabases(tagKey: tagKey)
-        async let read = shared == nil ? readInstances(environments, tagKey: tagKey) : []
+        async let read: [EC2Instance] = {
+            if let shared { return try await shared() }
+            return try await readInstances(environments, tagKey: tagKey)
+        }()
 
         var observation = TierObservation()
         for environment in environments { observation.resources[environment] = ObservedTierResources(environment: environment) }
-        let (serviceResult, allDatabases, ownRead) = try await (services, databases, read)
-        let instanceList = Self.tierInstances(shared ?? ownRead, tagKey: tagKey)
+        let (serviceResult, allDatabases, instances) = try await (services, databases, read)
+        let instanceList = Self.tierInstances(instances, tagKey: tagKey)
         for (environment, result) in serviceResult {
             switch result {
             case .success(let list): observation.resources[environment]?.services = list

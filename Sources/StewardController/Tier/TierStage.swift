@@ -29,9 +29,9 @@ public struct TierStage: ReconcileStage {
         let environments = targets(pass).map(\.environment)
         guard !environments.isEmpty else { return .observed(TierObservation()) }
         do {
-            let instances = try await pass.reads.instances.value()
             let tiers = Dictionary(targets(pass).map { ($0.environment, Self.plannedTier($0.desired, now: pass.startedAt)) }, uniquingKeysWith: { first, _ in first })
-            let observation = try await observer.observe(environments, tiers: tiers, instances: instances, isOrphan: { pass.isOrphan($0) })
+            let observation = try await observer.observe(environments, tiers: tiers, instances: { try await pass.reads.instances.value() },
+                                                       isOrphan: { pass.isOrphan($0) })
             let problems = observation.problems.sorted { $0.key < $1.key }.map {
                 ObservationProblem(source: .tierResources, environment: $0.key, message: "\($0.value); no tier changes")
             }
