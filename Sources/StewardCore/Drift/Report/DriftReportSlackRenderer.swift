@@ -35,12 +35,12 @@ public enum DriftReportSlackRenderer {
             "*\(finding.severity.rawValue)* \(report.stateText(finding)) · \(finding.environment) · `\(finding.resource)`: \(finding.message)"
                 + (finding.actor.map { " (\(DriftReport.actorText($0)))" } ?? "") + " — `\(finding.id)`"
         }
-        if !report.acksExpiringSoon.isEmpty {
-            blocks.append(section("Acks expiring within a week: " + report.acksExpiringSoon.map { "`\($0.id)`" }.joined(separator: ", ")))
-        }
-        // One block is kept for the "… and N more" line.
+        let acks = report.acksExpiringSoon.isEmpty ? nil
+            : section("Acks expiring within a week: " + report.acksExpiringSoon.map { "`\($0.id)`" }.joined(separator: ", "))
+        // Blocks are kept for the "… and N more" line and the expiring acks.
+        let room = maximumBlocks - 1 - (acks == nil ? 0 : 1)
         var index = 0
-        while index < lines.count, blocks.count < maximumBlocks - 1 {
+        while index < lines.count, blocks.count < room {
             var chunk: [String] = []
             var length = 0
             while index < lines.count, chunk.count < 10 {
@@ -53,6 +53,7 @@ public enum DriftReportSlackRenderer {
             blocks.append(section(chunk.joined(separator: "\n")))
         }
         if index < lines.count { blocks.append(section("… and \(lines.count - index) more")) }
+        if let acks { blocks.append(acks) }
         return Message(text: "\(title): \(report.summaryLine)", blocks: blocks)
     }
 
