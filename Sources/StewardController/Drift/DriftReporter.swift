@@ -21,20 +21,21 @@ public struct DriftReporter: Sendable {
         self.clock = clock
     }
 
-    /// Plans (a dry run) and reports.
-    public func report(_ options: ReconcileOptions = ReconcileOptions()) async throws(DriftHistoryError) -> DriftReport {
+    /// Plans (a dry run) and reports. `recording: false` reports against the history without
+    /// changing it (a look from Slack is not one of the reports history counts).
+    public func report(_ options: ReconcileOptions = ReconcileOptions(), recording: Bool = true) async throws(DriftHistoryError) -> DriftReport {
         var options = options
         options.dryRun = true
         let planned = await reconciler.plan(options)
         let prices = reconciler.configuration.tiers.prices
         var observation = DriftObservation(report: planned.report, dailyCost: planned.dailyTierCost(prices: prices))
         observation.selection = options.environments
-        return try await report(observation: observation)
+        return try await report(observation: observation, recording: recording)
     }
 
     /// Reports what a pass already saw (the daemon's passes). `stewardActed`: resource ids the
     /// pass changed, so findings they resolve are marked fixed by Steward.
-    public func report(observation: DriftObservation, stewardActed: Set<String> = []) async throws(DriftHistoryError) -> DriftReport {
+    public func report(observation: DriftObservation, stewardActed: Set<String> = [], recording: Bool = true) async throws(DriftHistoryError) -> DriftReport {
         let now = clock()
         var history = try await self.history.load()
         var report = DriftReport.make(observation: observation, history: &history, stewardActed: stewardActed,
@@ -52,7 +53,7 @@ public struct DriftReporter: Sendable {
                 if let actor = actors[report.findings[index].id] { report.findings[index].actor = actor }
             }
         }
-        try await self.history.save(history)
+        if recording { try await self.history.save(history) }
         return report
     }
 }
