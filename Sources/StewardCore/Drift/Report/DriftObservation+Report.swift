@@ -8,9 +8,11 @@ extension DriftObservation {
     ///
     /// - Parameter dailyCost: per environment, the daily cost of each tier resource by its
     ///   name (`ecs:dev/api`), for the "running while stopped" findings.
-    public init(report: ReconcileReport, dailyCost: [EnvironmentName: [String: Double]] = [:]) {
+    ///   - plannedChanges: count what the plans would correct (a `plan`-like look); false for a
+    ///     pass that applied them (they were just put right).
+    public init(report: ReconcileReport, dailyCost: [EnvironmentName: [String: Double]] = [:], plannedChanges: Bool = true) {
         var items = report.drift
-        for plan in report.plans {
+        for plan in report.plans where plannedChanges {
             for group in plan.groups {
                 for revoke in group.revoke {
                     items.append(.plannedRevoke(revoke, group: group, environment: plan.environment))
@@ -24,14 +26,14 @@ extension DriftObservation {
             }
         }
         var tierSeen: Set<String> = []
-        for plan in report.tierPlans {
+        for plan in report.tierPlans where plannedChanges {
             for step in plan.steps {
                 guard let item = DriftItem.tierStep(step, plan: plan, dailyCost: dailyCost[plan.environment] ?? [:]),
                       tierSeen.insert(item.id).inserted else { continue }
                 items.append(item)
             }
         }
-        for plan in report.bastionPlans {
+        for plan in report.bastionPlans where plannedChanges {
             for termination in plan.terminate + plan.heldTerminations {
                 items.append(.bastionWithoutLease(termination, environment: plan.environment))
             }
