@@ -19,14 +19,7 @@ import Testing
     """
 
     func start(_ estate: SlackEstate) throws {
-        var environment = estate.moto.clientEnvironment
-        environment["SLACK_API_URL"] = estate.emulator.apiURL
-        environment["SLACK_APP_TOKEN"] = SlackEstate.appToken
-        environment["SLACK_BOT_TOKEN"] = SlackEstate.botToken
-        estate.daemon = try RunDaemonProcess(
-            ["--listen", "127.0.0.1:0", "--desired-state", estate.desiredState.path, "--interval", "2s",
-             "--config", estate.root.appendingPathComponent("steward.yaml").path],
-            in: estate.root, environment: environment)
+        try estate.startDaemon(interval: "2s")
     }
 
     /// Every message posted to the drift channel so far, after waiting for the `number`-th.
