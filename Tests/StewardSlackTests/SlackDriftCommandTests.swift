@@ -53,6 +53,18 @@ import Testing
         #expect(audit.records.withLock { $0.last?.result } == "denied")
     }
 
+    @Test func aPermissionRuleNamesWhoMayAck() {
+        for intent in [ChatIntent.drift(environment: Self.dev), .driftAck(id: "known", duration: .days(1), reason: "r")] {
+            #expect(SlackSettings.permissionKeys.contains(SlackAccessPolicy.verbKey(intent)), "\(intent)")
+        }
+        var settings = SlackSettings()
+        settings.permissions = ["*": ["infra.drift.ack": ["U0ALICE"]]]
+        let policy = SlackAccessPolicy(settings: settings)
+        let ack = ChatIntent.driftAck(id: "known", duration: .days(1), reason: "r")
+        #expect(policy.decide(user: "U0ALICE", channel: "C0OPS", intent: ack, isProtected: false) == .allowed)
+        #expect(policy.decide(user: "U0BOB", channel: "C0OPS", intent: ack, isProtected: false) != .allowed)
+    }
+
     @Test func allowedAckIsRecordedAsAppliedWithItsOwnerAndExpiry() async throws {
         let source = FakeDriftSource(), audit = AuditBox()
         var settings = SlackSettings()
