@@ -80,6 +80,7 @@ import Testing
             #expect(await estate.daemon?.stop() == 0)
             let history = try String(contentsOf: estate.root.appendingPathComponent("steward-drift-history.json"), encoding: .utf8)
             #expect(history.contains("steward.drift-history/v1"))
+            #expect(history.contains("\"last_digest_at\""), "the schedule survives a restart")
         }
     }
 }

@@ -40,7 +40,8 @@ final class DriftReportPump: Service, Sendable {
 
     func run() async throws {
         let start = clock()
-        var lastDigest: Date?
+        // Kept in the history: a restart does not post a digest the schedule has already had.
+        var lastDigest = (try? await reporter.history.load())?.lastDigestAt
         var firstCompletePass: Date?
         await withGracefulShutdownHandler {
             for await pass in reports {
@@ -69,6 +70,11 @@ final class DriftReportPump: Service, Sendable {
                    now >= due {
                     await post(Self.digest(report, channel: settings.channel))
                     lastDigest = now
+                    do {
+                        try await reporter.history.modify { (history: inout DriftHistory) throws(DriftHistoryError) in history.lastDigestAt = now }
+                    } catch {
+                        logger.error("the digest time could not be kept", metadata: ["error": "\(error)"])
+                    }
                 }
             }
         } onGracefulShutdown: { [sink] in

@@ -40,10 +40,12 @@ public struct DriftHistory: Sendable, Hashable, Codable {
     /// back within the ack is still acknowledged.
     public var acks: [String: DriftAck] = [:]
     public var lastReportAt: Date?
+    /// When the daemon last posted a digest, so a restart keeps the schedule.
+    public var lastDigestAt: Date?
 
     enum CodingKeys: String, CodingKey {
         case schema, findings, acks
-        case lastReportAt = "last_report_at"
+        case lastReportAt = "last_report_at", lastDigestAt = "last_digest_at"
     }
 
     public init() {}
