@@ -41,6 +41,30 @@ extension DriftItem {
                          message: "\(termination.instanceID) (\(termination.state.rawValue)) is up with no lease for it (\(termination.reason.rawValue)); the next apply terminates it")
     }
 
+    /// A managed prefix list's entries the plan changes, one finding per list and kind (an
+    /// entry has no AWS id of its own, and a finding's id must not come from text): expired
+    /// entries still in the list (critical), entries no one wants (low), wanted ones missing (low).
+    static func plannedListChanges(_ list: PrefixListChange, environment: EnvironmentName) -> [DriftItem] {
+        let resource = list.listID.map { ResourceReference.prefixList(id: $0) } ?? .newPrefixList(family: list.family)
+        func networks(_ changes: [PrefixListEntryChange]) -> String { changes.map { "\($0.cidr)" }.sorted().joined(separator: ", ") }
+        var items: [DriftItem] = []
+        let expired = list.remove.filter { $0.reason == .expired }
+        let unwanted = list.remove.filter { $0.reason != .expired }
+        if !expired.isEmpty {
+            items.append(DriftItem(kind: .expiredEntryGranted, severity: .critical, environment: environment, resource: resource,
+                                   message: "\(list.name) still holds expired entries \(networks(expired)); the next apply removes them"))
+        }
+        if !unwanted.isEmpty {
+            items.append(DriftItem(kind: .ownedRuleNotDesired, severity: .low, environment: environment, resource: resource,
+                                   message: "\(list.name) holds entries no one wants \(networks(unwanted)); the next apply removes them"))
+        }
+        if !list.add.isEmpty {
+            items.append(DriftItem(kind: .entryNotGranted, severity: .low, environment: environment, resource: resource,
+                                   message: "\(list.name) lacks desired entries \(networks(list.add)); the next apply adds them"))
+        }
+        return items
+    }
+
     static func money(_ value: Double) -> String {
         let cents = Int((value * 100).rounded())
         return "\(cents / 100).\(cents % 100 < 10 ? "0" : "")\(cents % 100)"

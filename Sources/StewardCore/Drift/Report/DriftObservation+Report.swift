@@ -25,6 +25,9 @@ extension DriftObservation {
                 }
             }
         }
+        for plan in report.prefixListPlans where plannedChanges {
+            for list in plan.lists { items += DriftItem.plannedListChanges(list, environment: plan.environment) }
+        }
         var tierSeen: Set<String> = []
         for plan in report.tierPlans where plannedChanges {
             for step in plan.steps {
