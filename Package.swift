@@ -161,6 +161,11 @@ let package = Package(
             path: "Benchmarks/dynamo-bench"
         ),
         .executableTarget(
+            name: "drift-bench",
+            dependencies: ["StewardController", "StewardStore", "StewardTestSupport"],
+            path: "Benchmarks/drift-bench"
+        ),
+        .executableTarget(
             name: "aws-bench",
             dependencies: ["StewardAWS", "StewardTestSupport"],
             path: "Benchmarks/aws-bench"

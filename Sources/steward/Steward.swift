@@ -8,7 +8,7 @@ struct Steward: AsyncParsableCommand {
         abstract: "Keeps AWS environments the way their desired state says.",
         version: StewardVersion.current,
         subcommands: [ValidateCommand.self, PlanCommand.self, ApplyCommand.self, RunCommand.self, HealthCommand.self, WhitelistCommand.self, InfraCommand.self,
-                      BastionCommand.self, ExportCommand.self]
+                      BastionCommand.self, ExportCommand.self, DriftCommand.self]
     )
 }
 

@@ -16,14 +16,7 @@ import Testing
     """
 
     func start(_ estate: SlackEstate) throws {
-        var environment = estate.moto.clientEnvironment
-        environment["SLACK_API_URL"] = estate.emulator.apiURL
-        environment["SLACK_APP_TOKEN"] = SlackEstate.appToken
-        environment["SLACK_BOT_TOKEN"] = SlackEstate.botToken
-        estate.daemon = try RunDaemonProcess(
-            ["--listen", "127.0.0.1:0", "--desired-state", estate.desiredState.path, "--interval", "60s",
-             "--config", estate.root.appendingPathComponent("steward.yaml").path],
-            in: estate.root, environment: environment)
+        try estate.startDaemon()
     }
 
     func ask(_ estate: SlackEstate, _ command: String, _ text: String) async throws -> String {

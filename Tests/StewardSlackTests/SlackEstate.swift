@@ -47,6 +47,18 @@ final class SlackEstate: TestResource, @unchecked Sendable {
         try? FileManager.default.removeItem(at: root)
     }
 
+    /// `steward run` on this estate with both tokens and `steward.yaml` from the root.
+    func startDaemon(interval: String = "60s") throws {
+        var environment = moto.clientEnvironment
+        environment["SLACK_API_URL"] = emulator.apiURL
+        environment["SLACK_APP_TOKEN"] = Self.appToken
+        environment["SLACK_BOT_TOKEN"] = Self.botToken
+        daemon = try RunDaemonProcess(
+            ["--listen", "127.0.0.1:0", "--desired-state", desiredState.path, "--interval", interval,
+             "--config", root.appendingPathComponent("steward.yaml").path],
+            in: root, environment: environment)
+    }
+
     func write(_ name: String, _ text: String) throws {
         try text.write(to: root.appendingPathComponent(name), atomically: true, encoding: .utf8)
     }

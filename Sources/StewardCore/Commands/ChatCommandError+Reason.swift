@@ -20,6 +20,9 @@ extension ChatCommandError {
         case invalidDescription(String)
         case invalidDuration(TimeSpanError)
         case ttlOverMaximum(requested: TimeSpan, maximum: TimeSpan)
+        /// `/infra drift ack` without its id, duration and reason.
+        case missingDriftAck
+        case invalidAckDuration(TimeSpanError)
 
         public var description: String {
             switch self {
@@ -64,6 +67,10 @@ extension ChatCommandError {
                 return "bad --ttl: \(error)"
             case .ttlOverMaximum(let requested, let maximum):
                 return "--ttl \(requested) is longer than the maximum TTL of \(maximum); ask for \(maximum) or less"
+            case .missingDriftAck:
+                return "an ack needs the finding's id (from /infra drift), how long (e.g. 7d) and a reason"
+            case .invalidAckDuration(let error):
+                return "bad ack duration: \(error)"
             }
         }
 

@@ -12,6 +12,8 @@ public struct ChatCommandHandler: Sendable {
     /// What AWS holds, for `infra status` and `bastion status`; without it they answer from
     /// desired state alone.
     public var observedStatus: (any ObservedStatusSource)?
+    /// Drift reports and acks; without it `/infra drift` says it needs the controller.
+    public var drift: (any DriftCommandSource)?
     /// Where every edit, accepted or refused, is recorded (the audit log).
     public var audit: (@Sendable (AuditRecord) async -> Void)?
 
@@ -37,9 +39,27 @@ public struct ChatCommandHandler: Sendable {
         return reply
     }
 
+    private func driftAnswer(_ intent: ChatIntent, actor: String, now: Date) async -> ChatReply? {
+        switch intent {
+        case .drift(let environment):
+            guard let drift else { return .refused("error: drift reports need Steward's AWS access; run `steward drift` where it has it") }
+            return ChatReply(text: await drift.driftReport(environment: environment, now: now))
+        case .driftAck(let id, let duration, let reason):
+            guard let drift else { return .refused("error: drift acks need the findings history; run `steward drift ack` where it is kept") }
+            let ack = DriftAck(by: actor, reason: reason, until: now.addingTimeInterval(duration.timeInterval), at: now)
+            switch await drift.acknowledgeDrift(id: id, ack: ack) {
+            case .success(let text): return ChatReply(text: text, kind: .queuedEdit)
+            case .failure(let error): return .refused("error: \(error)")
+            }
+        default:
+            return nil
+        }
+    }
+
     private func answer(_ intent: ChatIntent, actor: String, now: Date, snapshot preloaded: DesiredStateSnapshot?,
                         context: DesiredStateEditContext) async -> ChatReply {
         if case .help(let family) = intent { return .help(family, usage: usage) }
+        if let reply = await driftAnswer(intent, actor: actor, now: now) { return reply }
         guard let environment = intent.environment else { return .refused("error: no environment") }
         do {
             let snapshot: DesiredStateSnapshot

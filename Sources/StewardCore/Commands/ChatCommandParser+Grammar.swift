@@ -26,6 +26,7 @@ extension ChatCommandParser {
                 return .bastion(bastionVerb, environment: try environment(parsed, family: family, verb: verb, fallback: nil))
             }
         case .infra:
+            if verb == "drift" { return try drift(rest) }
             if let infraVerb = InfraVerb(rawValue: verb) {
                 let parsed = try split(rest, family: family, verb: verb, accepting: ["--env"])
                 return .infra(infraVerb, environment: try environment(parsed, family: family, verb: verb, fallback: nil))
@@ -61,6 +62,27 @@ extension ChatCommandParser {
             throw failure(.invalidDescription(problem), family, verb)
         }
         return .whitelistAdd(cidr: cidr, description: description, environment: environment, ttl: ttl)
+    }
+
+    /// `drift [ENV]` or `drift ack ID DURATION REASON…`.
+    private func drift(_ arguments: ArraySlice<Argument>) throws(ChatCommandError) -> ChatIntent {
+        let family = ChatCommandFamily.infra
+        if arguments.first?.text.lowercased() == "ack" {
+            let verb = "drift ack"
+            let parsed = try split(arguments.dropFirst(), family: family, verb: verb, accepting: [])
+            guard parsed.positionals.count >= 3 else { throw failure(.missingDriftAck, family, verb) }
+            let duration: TimeSpan
+            do {
+                duration = try TimeSpan(parsing: parsed.positionals[1])
+            } catch {
+                throw failure(.invalidAckDuration(error), family, verb)
+            }
+            guard duration.seconds > 0 else { throw failure(.missingDriftAck, family, verb) }
+            return .driftAck(id: parsed.positionals[0], duration: duration, reason: parsed.positionals.dropFirst(2).joined(separator: " "))
+        }
+        let parsed = try split(arguments, family: family, verb: "drift", accepting: ["--env"])
+        guard parsed.options["--env"] != nil || !parsed.positionals.isEmpty else { return .drift(environment: nil) }
+        return .drift(environment: try environment(parsed, family: family, verb: "drift", fallback: nil))
     }
 
     private func whitelistRemove(_ arguments: ArraySlice<Argument>) throws(ChatCommandError) -> ChatIntent {

@@ -97,6 +97,8 @@ public struct ChatCommandUsage: Sendable, Hashable {
         case (_, "help"): return "help"
         case (.bastion, _) where BastionVerb(rawValue: verb) != nil: return verb + " ENV"
         case (.infra, _) where InfraVerb(rawValue: verb) != nil: return verb + " ENV"
+        case (.infra, "drift"): return "drift [ENV]"
+        case (.infra, "drift ack"): return "drift ack ID DURATION REASON…"
         default: return nil
         }
     }

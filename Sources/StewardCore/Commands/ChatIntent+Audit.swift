@@ -8,6 +8,8 @@ extension ChatIntent {
         case .whitelistList: return "whitelist list"
         case .bastion(let verb, _): return "bastion \(verb.rawValue)"
         case .infra(let verb, _): return "infra \(verb.rawValue)"
+        case .drift: return "infra drift"
+        case .driftAck: return "infra drift ack"
         }
     }
 
@@ -15,6 +17,7 @@ extension ChatIntent {
     public var auditTarget: String {
         switch self {
         case .whitelistAdd(let cidr, _, _, _), .whitelistRemove(let cidr, _): return cidr.description
+        case .driftAck(let id, _, _): return id
         default: return environment?.rawValue ?? ""
         }
     }

@@ -5,7 +5,7 @@ extension ChatIntent {
     /// help). `now` comes from the caller: Core has no clock of its own.
     public func edit(actor: String, now: Date, policy: Policy) -> DesiredStateEdit? {
         switch self {
-        case .help, .whitelistList:
+        case .help, .whitelistList, .drift, .driftAck:
             return nil
         case .whitelistAdd(let cidr, let description, _, let ttl):
             let entry = WhitelistEntry(
@@ -38,11 +38,19 @@ extension ChatIntent {
     /// The environment the intent concerns; nil for help.
     public var environment: EnvironmentName? {
         switch self {
-        case .help: return nil
+        case .help, .driftAck: return nil
+        case .drift(let environment): return environment
         case .whitelistAdd(_, _, let environment, _), .whitelistRemove(_, let environment),
              .whitelistList(let environment), .bastion(_, let environment), .infra(_, let environment):
             return environment
         }
+    }
+
+    /// Changes what Steward keeps (an ack in the findings history) without editing desired
+    /// state: recorded and access-checked as an edit.
+    public var acknowledgesDrift: Bool {
+        if case .driftAck = self { return true }
+        return false
     }
 
     /// "added by <actor>", kept within what AWS accepts on a rule description: the actor is a

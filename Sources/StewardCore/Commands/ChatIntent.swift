@@ -9,6 +9,10 @@ public enum ChatIntent: Sendable, Hashable {
     case whitelistList(environment: EnvironmentName)
     case bastion(BastionVerb, environment: EnvironmentName)
     case infra(InfraVerb, environment: EnvironmentName)
+    /// `/infra drift [ENV]`: the current drift report (every environment when nil).
+    case drift(environment: EnvironmentName?)
+    /// `/infra drift ack ID 7d reason…`: acknowledges a finding (an edit, though not of desired state).
+    case driftAck(id: String, duration: TimeSpan, reason: String)
 }
 
 /// The three slash commands.

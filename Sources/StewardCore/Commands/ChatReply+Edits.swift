@@ -16,6 +16,9 @@ extension ChatReply {
             return bastionStatus(after, now: now, commandPrefix: usage.commandPrefix)
         case .infra(.status, _):
             return infraStatus(after, now: now)
+        case .drift, .driftAck:
+            // Answered by the drift source before any desired-state edit.
+            return ChatReply(text: "\(environment): drift is not a desired-state edit")
 
         case .whitelistAdd(let cidr, _, _, let ttl):
             let entry = after.entry(for: cidr)

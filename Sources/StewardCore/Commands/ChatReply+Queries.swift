@@ -10,7 +10,7 @@ extension ChatReply {
         case .whitelistList: return whitelistList(state, now: now, commandPrefix: usage.commandPrefix)
         case .bastion(.status, _): return bastionStatus(state, now: now, commandPrefix: usage.commandPrefix, observed: observed)
         case .infra(.status, _): return infraStatus(state, now: now, observed: observed)
-        case .whitelistAdd, .whitelistRemove, .bastion, .infra: return nil
+        case .whitelistAdd, .whitelistRemove, .bastion, .infra, .drift, .driftAck: return nil
         }
     }
 

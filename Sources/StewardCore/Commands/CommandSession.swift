@@ -13,6 +13,8 @@ public struct CommandSession: Sendable {
     public var guards: [any DesiredStateEditGuard]
     /// What AWS holds, for `infra status` and `bastion status`; nil answers from desired state.
     public var statusSource: (any ObservedStatusSource)?
+    /// `/infra drift` and its acks.
+    public var driftSource: (any DriftCommandSource)?
     /// Where every command, answered, applied, refused or denied, is recorded.
     public var audit: (@Sendable (AuditRecord) async -> Void)?
     /// `/` in Slack, `steward ` on the command line: how usage lines spell commands.
@@ -75,8 +77,9 @@ public struct CommandSession: Sendable {
         }
         var handler = ChatCommandHandler(store: store, policy: policy, usage: grammar.usage, guards: guards)
         handler.observedStatus = statusSource
+        handler.drift = driftSource
         let reply = await handler.handle(intent, actor: request.actor, now: now, snapshot: snapshot, context: request.editContext)
-        let isEdit = intent.edit(actor: request.actor, now: now, policy: policy) != nil
+        let isEdit = intent.edit(actor: request.actor, now: now, policy: policy) != nil || intent.acknowledgesDrift
         let result = reply.isError ? "refused" : (isEdit ? "applied" : "answered")
         await record(request, action: intent.auditAction, environment: environment?.rawValue ?? "", target: intent.auditTarget,
                      result: result, reply: reply, now: now)

@@ -37,10 +37,11 @@ public struct SlackSettings: Sendable, Hashable {
     /// No edit from Slack can be allowed at all.
     public var editsAreClosed: Bool { !restrictsWho && permissions.isEmpty }
 
-    /// The verb keys `permissions` accepts: each family alone, and `family.verb` for every verb.
+    /// The verb keys `permissions` accepts: each family alone, `family.verb` for every verb, and
+    /// the drift commands (`infra.drift`, `infra.drift.ack`).
     public static var permissionKeys: [String] {
         ChatCommandFamily.allCases.flatMap { family in
             [family.rawValue] + ChatCommandUsage.verbs(of: family).filter { $0 != "help" }.map { "\(family.rawValue).\($0)" }
-        }
+        } + ["infra.drift", "infra.drift.ack"]
     }
 }

@@ -29,6 +29,8 @@ public struct StewardConfiguration: Sendable, Hashable {
     public var slack: SlackSettings = SlackSettings()
     /// How tier resources are found and priced.
     public var tiers: TierSettings = TierSettings()
+    /// The daemon's drift digest and alerts; nil posts none.
+    public var driftReport: DriftReportSettings?
 
     /// The whitelist settings in force for one environment.
     public func whitelistSettings(for environment: EnvironmentName) -> WhitelistSettings {

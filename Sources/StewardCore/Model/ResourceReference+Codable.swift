@@ -29,6 +29,7 @@ extension ResourceReference: Codable {
         case "ec2-instance": self = .ec2Instances(id.split(separator: ",").map(String.init))
         case "bastion": self = .bastion(instanceID: id)
         case "launch-template": self = .launchTemplate(name: id)
+        case "desired-state": self = .desiredState(source: id)
         default:
             throw DecodingError.dataCorruptedError(forKey: .type, in: container, debugDescription: "unknown resource type '\(type)'")
         }

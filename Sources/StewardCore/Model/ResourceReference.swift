@@ -16,6 +16,8 @@ public enum ResourceReference: Sendable, Hashable, Comparable {
     case bastion(instanceID: String)
     /// What a bastion launch names before AWS has answered with an instance.
     case launchTemplate(name: String)
+    /// A desired-state file or table row, by the path diagnostics name it with.
+    case desiredState(source: String)
 
     /// A stable kind name for JSON and finding ids.
     public var type: String {
@@ -30,6 +32,7 @@ public enum ResourceReference: Sendable, Hashable, Comparable {
         case .ec2Instances: "ec2-instance"
         case .bastion: "bastion"
         case .launchTemplate: "launch-template"
+        case .desiredState: "desired-state"
         }
     }
 
@@ -44,6 +47,7 @@ public enum ResourceReference: Sendable, Hashable, Comparable {
         case .ec2Instances(let ids): ids.joined(separator: ",")
         case .bastion(let id): id
         case .launchTemplate(let name): name
+        case .desiredState(let source): source
         }
     }
 
@@ -75,6 +79,7 @@ extension ResourceReference: CustomStringConvertible {
         case .ec2Instances(let ids): "ec2:\(ids.joined(separator: ","))"
         case .bastion(let id): id
         case .launchTemplate(let name): name
+        case .desiredState(let source): source
         }
     }
 }

@@ -37,7 +37,7 @@ public struct WhitelistPlanner: Sendable {
         for group in observed.sorted(by: { $0.id < $1.id }) {
             groupPlans.append(planGroup(
                 group, environment: desired.environment, active: entries.byCIDR, orderedActive: entries.ordered,
-                expired: entries.expired, drift: &drift
+                expired: entries.expired, policy: policy, drift: &drift
             ))
         }
         return WhitelistPlan(environment: desired.environment, groups: groupPlans, drift: drift.sorted(), warnings: entries.warnings)
@@ -55,6 +55,7 @@ public struct WhitelistPlanner: Sendable {
         active: [CIDR: WhitelistEntry],
         orderedActive: [WhitelistEntry],
         expired: Set<CIDR>,
+        policy: Policy,
         drift: inout [DriftItem]
     ) -> SecurityGroupPlan {
         var plan = SecurityGroupPlan(groupID: group.id, groupName: group.name)
@@ -71,7 +72,7 @@ public struct WhitelistPlanner: Sendable {
                 ownedRules.append(rule)
                 continue
             }
-            drift.append(.unownedRule(rule, environment: environment, groupID: group.id, ownerID: ownerID))
+            drift.append(.unownedRule(rule, environment: environment, groupID: group.id, ownerID: ownerID, policy: policy))
             if let cidr = rule.source.cidr, let proto = rule.networkProtocol, let ports = rule.ports,
                let entry = active[cidr], managedPorts.contains(ports)
             {

@@ -21,7 +21,7 @@ public struct SlackAccessPolicy: Sendable {
         self.settings = settings
     }
 
-    static let reads: Set<String> = ["whitelist.list", "bastion.status", "infra.status"]
+    static let reads: Set<String> = ["whitelist.list", "bastion.status", "infra.status", "infra.drift"]
     static let namedOnly: Set<String> = ["infra.teardown", "infra.spinup"]
 
     /// The decision for `user` in `channel` running `intent`; `isProtected` is the environment's

@@ -5,7 +5,8 @@ import Yams
 /// The controller's keys of `steward.yaml`: how groups are selected and guarded, per-environment
 /// overrides, the audit log, the loop interval and the listen address.
 extension ConfigurationLoader {
-    static let controllerKeys = ["whitelist", "environments", "audit_log", "reconcile_interval", "listen", "tiers"]
+    static let controllerKeys = ["whitelist", "environments", "audit_log", "reconcile_interval", "listen", "tiers", "drift_report"]
+    static let driftReportKeys = ["every", "at", "channel"]
     static let whitelistKeys = [
         "selection_tags", "environment_tag", "default_ports", "ports_tag", "rule_quota", "revoke_budget", "upsert_only", "mode",
     ]
@@ -42,6 +43,9 @@ extension ConfigurationLoader {
                 reader.error(field.value, "'reconcile_interval': \(error.description)")
             }
         }
+        if let field = fields["drift_report"], !reader.isNull(field.value) {
+            configuration.driftReport = decodeDriftReport(field.value, reader: &reader)
+        }
         if let field = fields["tiers"], !reader.isNull(field.value) {
             decodeTiers(field.value, into: &configuration.tiers, reader: &reader)
         }
@@ -52,6 +56,37 @@ extension ConfigurationLoader {
                 reader.error(field.value, "'listen' must be HOST:PORT such as 127.0.0.1:9090 or 0.0.0.0:9090, found '\(text)'")
             }
         }
+    }
+
+    /// `drift_report: { every: 24h, at: "09:00", channel: C… }`.
+    private func decodeDriftReport(_ node: Node, reader: inout NodeReader) -> DriftReportSettings? {
+        guard let fields = reader.fields(of: node, what: "drift_report", known: Self.driftReportKeys, required: ["channel"]) else { return nil }
+        guard let channelField = fields["channel"], let channel = reader.string(channelField.value, key: "channel") else { return nil }
+        guard !channel.isEmpty else {
+            reader.error(channelField.value, "'drift_report.channel' is empty; give the Slack channel id digests and alerts go to (C…)")
+            return nil
+        }
+        var settings = DriftReportSettings(channel: channel)
+        if let field = fields["every"], let text = reader.scalarText(field.value, key: "every") {
+            do {
+                let span = try TimeSpan(parsing: text)
+                if span.seconds < 10 {
+                    reader.error(field.value, "'drift_report.every' is \(span); use 10s or more")
+                } else {
+                    settings.every = span
+                }
+            } catch {
+                reader.error(field.value, "'drift_report.every': \(error.description)")
+            }
+        }
+        if let field = fields["at"], let text = reader.scalarText(field.value, key: "at") {
+            if let time = DriftReportSettings.TimeOfDay(parsing: text) {
+                settings.at = time
+            } else {
+                reader.error(field.value, "'drift_report.at' must be a UTC time HH:MM such as \"09:00\", found '\(text)'")
+            }
+        }
+        return settings
     }
 
     private func decodeWhitelist(_ node: Node, into settings: inout WhitelistSettings, reader: inout NodeReader) {

@@ -81,6 +81,10 @@ struct RunCommand: AsyncParsableCommand {
         // One doorbell for everything that changes desired state: the change feed, Slack edits.
         let wake = WakeSignal()
         let slack = try await SlackWiring.make(context: context, wake: wake, logger: logger)
+        let drift = DriftReportPump(
+            reporter: DriftReporter(reconciler: context.reconciler, history: DriftCommand.historyFile(nil, context: context.base),
+                                    desiredStateSource: context.base.desiredState.description),
+            metrics: DriftMetrics(), settings: configuration.driftReport, post: slack?.driftPoster, logger: Logger(label: "steward.drift"))
         let progress = DaemonProgress(notifier: try SystemdNotifier.fromEnvironment(), logger: logger)  // stdout lines, systemd
         let loop = ReconcileLoop(
             reconciler: context.reconciler,
@@ -91,6 +95,7 @@ struct RunCommand: AsyncParsableCommand {
             logger: Logger(label: "steward.loop"),
             onReport: { report, snapshot in
                 slack?.reconciled(report)
+                drift.publish(report)
                 progress.reconciled(snapshot)
             }
         )
@@ -105,7 +110,7 @@ struct RunCommand: AsyncParsableCommand {
         ])
         // Shut down in reverse order: the loop first (finishing its pass), the HTTP server last.
         let group = ServiceGroup(configuration: ServiceGroupConfiguration(
-            services: [http, feed, loop] + (slack?.services ?? []) + [progress],  // progress hears of shutdown first, then Slack
+            services: [http, feed, drift, loop] + (slack?.services ?? []) + [progress],  // progress hears of shutdown first, then Slack
             gracefulShutdownSignals: [.sigterm, .sigint],
             logger: logger
         ))

@@ -14,11 +14,14 @@ final class SlackWiring: Sendable {
     let services: [any Service]
     private let pump: SlackReportPump
     private let route: SlackHTTPRoute?
+    /// Posts drift alerts and digests (`drift_report:`); nil when not configured.
+    let driftPoster: DriftReportPump.Poster?
 
-    private init(services: [any Service], pump: SlackReportPump, route: SlackHTTPRoute?) {
+    private init(services: [any Service], pump: SlackReportPump, route: SlackHTTPRoute?, driftPoster: DriftReportPump.Poster?) {
         self.services = services
         self.pump = pump
         self.route = route
+        self.driftPoster = driftPoster
     }
 
     /// - Parameter wake: rung after every edit a command writes, so the loop reconciles it now.
@@ -69,7 +72,18 @@ final class SlackWiring: Sendable {
             route = SlackHTTPRoute(verifier: SlackRequestVerifier(signingSecret: secret), responder: responder)
         }
         logger.info("Slack enabled", metadata: ["mode": "\(settings.mode.rawValue)", "notify_channel": "\(settings.notifyChannel ?? "none")"])
-        return SlackWiring(services: services, pump: pump, route: route)
+        var driftPoster: DriftReportPump.Poster?
+        if configuration.driftReport != nil {
+            guard let bot = credentials.botToken else {
+                throw CommandFailure(message: "Slack: drift_report is set but no bot token is: set SLACK_BOT_TOKEN (or bot_token in the secret), or remove drift_report")
+            }
+            driftPoster = { message in
+                do { try await api.postMessage(message, botToken: bot) } catch {
+                    slackLogger.warning("could not post a drift message", metadata: ["error": "\(error)"])
+                }
+            }
+        }
+        return SlackWiring(services: services, pump: pump, route: route, driftPoster: driftPoster)
     }
 
     /// Which workspace and app commands must come from, as Slack says of our own tokens. A token

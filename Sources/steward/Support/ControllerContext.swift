@@ -38,13 +38,16 @@ struct ControllerContext {
     func commandSession(commandPrefix: String) -> CommandSession {
         let configuration = base.configuration
         let ec2 = EC2Client(client: aws)
-        return CommandSession(
+        var session = CommandSession(
             store: base.store, policy: configuration.policy, defaultEnvironment: configuration.defaultEnvironment,
             guards: [QuotaEditGuard(observer: WhitelistObserver(ec2: ec2, settings: { configuration.whitelistSettings(for: $0) }), configuration: configuration)],
             statusSource: ControllerStatusSource(
                 tiers: TierStage(clients: TierClients(client: aws), configuration: configuration),
                 bastions: BastionStage(ec2: ec2, configuration: configuration), prices: configuration.tiers.prices),
             audit: base.auditRecorder, commandPrefix: commandPrefix)
+        session.driftSource = ControllerDriftSource(reporter: DriftReporter(
+            reconciler: reconciler, history: DriftCommand.historyFile(nil, context: base), desiredStateSource: base.desiredState.description))
+        return session
     }
 
     func shutdown() async {

@@ -1,0 +1,75 @@
+import Foundation
+import StewardCore
+
+/// `steward drift` and the daemon's drift reports: the reconciler's own observe and plan (the
+/// same reads as `plan`, nothing sent), turned into findings, folded into the history, new
+/// findings attributed through CloudTrail when an attributor is given.
+public struct DriftReporter: Sendable {
+    public let reconciler: Reconciler
+    public let history: DriftHistoryFile
+    public let attributor: CloudTrailAttributor?
+    /// Where desired state is read from, as the report says it.
+    public let desiredStateSource: String
+    let clock: @Sendable () -> Date
+
+    public init(reconciler: Reconciler, history: DriftHistoryFile, attributor: CloudTrailAttributor? = nil, desiredStateSource: String,
+                clock: @escaping @Sendable () -> Date = { Date() }) {
+        self.reconciler = reconciler
+        self.history = history
+        self.attributor = attributor
+        self.desiredStateSource = desiredStateSource
+        self.clock = clock
+    }
+
+    /// Plans (a dry run) and reports. `recording: false` reports against the history without
+    /// changing it (a look from Slack is not one of the reports history counts).
+    public func report(_ options: ReconcileOptions = ReconcileOptions(), recording: Bool = true) async throws(DriftHistoryError) -> DriftReport {
+        var options = options
+        options.dryRun = true
+        let planned = await reconciler.plan(options)
+        let prices = reconciler.configuration.tiers.prices
+        var observation = DriftObservation(report: planned.report, dailyCost: planned.dailyTierCost(prices: prices))
+        observation.selection = options.environments
+        return try await report(observation: observation, recording: recording)
+    }
+
+    /// Reports what a pass already saw (the daemon's passes). `stewardActed`: resource ids the
+    /// pass changed, so findings they resolve are marked fixed by Steward.
+    public func report(observation: DriftObservation, stewardActed: Set<String> = [], recording: Bool = true) async throws(DriftHistoryError) -> DriftReport {
+        let now = clock()
+        var history = try await self.history.load()
+        var report = DriftReport.make(observation: observation, history: &history, stewardActed: stewardActed,
+                                      desiredState: desiredStateSource, now: now)
+        if let attributor {
+            let fresh = report.findings.filter { $0.state == .new && $0.actor == nil }
+            let requests = fresh.compactMap { finding in AttributionRequest(finding: finding).map { (finding.id, $0) } }
+            let answers = await attributor.attribute(requests.map(\.1))
+            var actors: [String: DriftActor] = [:]
+            for (id, request) in requests {
+                if let actor = answers[request]?.actor { actors[id] = actor }
+            }
+            history.recordActors(actors)
+            for index in report.findings.indices {
+                if let actor = actors[report.findings[index].id] { report.findings[index].actor = actor }
+            }
+        }
+        if recording { try await self.history.save(history) }
+        return report
+    }
+}
+
+extension ReconcilePlan {
+    /// Per environment, what each tier resource costs a day as observed, by its name.
+    func dailyTierCost(prices: PriceTable) -> [EnvironmentName: [String: Double]] {
+        guard let pass, let observation = tiers?.observation else { return [:] }
+        var costs: [EnvironmentName: [String: Double]] = [:]
+        let plans = Dictionary(report.tierPlans.map { ($0.environment, $0) }, uniquingKeysWith: { first, _ in first })
+        for target in pass.targets {
+            guard let observed = observation.resources[target.environment], let plan = plans[target.environment] else { continue }
+            let status = InfraStatus(desired: target.desired, observed: observed, plan: plan, prices: prices)
+            costs[target.environment] = Dictionary(status.rows.map { ($0.resource, $0.monthlyCost / PriceTable.hoursPerMonth * 24) },
+                                                   uniquingKeysWith: +)
+        }
+        return costs
+    }
+}

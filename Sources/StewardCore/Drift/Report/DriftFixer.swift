@@ -1,0 +1,19 @@
+/// Who made a resolved finding go away, when that can be told: Steward only ever corrects what
+/// it owns, so a finding about something it never touches was fixed by someone else.
+public enum DriftFixer: String, Sendable, Hashable, Codable {
+    case steward
+    case someoneElse = "someone-else"
+
+    /// The fixer a finding's kind implies, or nil when either could have fixed it (Steward
+    /// corrects these on apply, and a person could have too).
+    public static func implied(by kind: DriftKind) -> DriftFixer? {
+        switch kind {
+        case .unmanagedRule, .worldOpenRule, .ruleWiderThanPolicy, .grantedByUnmanagedRule, .unownedResource, .unownedBastion,
+             .orphanedResource, .invalidDesiredState:
+            .someoneElse
+        case .expiredEntryGranted, .ownedRuleNotDesired, .entryNotGranted, .tierNotAsDesired, .databaseStartedBehindSteward,
+             .serviceScaledUpWhileStopped, .bastionWithoutLease:
+            nil
+        }
+    }
+}
