@@ -29,6 +29,8 @@ public struct StewardConfiguration: Sendable, Hashable {
     public var slack: SlackSettings = SlackSettings()
     /// How tier resources are found and priced.
     public var tiers: TierSettings = TierSettings()
+    /// The leader lease for several replicas; nil: one replica, always writing.
+    public var ha: HASettings?
 
     /// The whitelist settings in force for one environment.
     public func whitelistSettings(for environment: EnvironmentName) -> WhitelistSettings {
