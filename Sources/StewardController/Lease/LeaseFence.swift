@@ -16,6 +16,14 @@ public final class LeaseFence: Sendable {
         public var deadline: Duration?
         /// True once the lease item was read or written: until then a standby can't say who leads.
         public var known = false
+
+        public init(leading: Bool = false, holder: String? = nil, epoch: Int = 0, deadline: Duration? = nil, known: Bool = false) {
+            self.leading = leading
+            self.holder = holder
+            self.epoch = epoch
+            self.deadline = deadline
+            self.known = known
+        }
     }
 
     public let identity: String
