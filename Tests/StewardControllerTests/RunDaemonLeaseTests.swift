@@ -159,12 +159,18 @@ import Testing
         }
     }
 
+    /// One leader elected within 10 s and the seed item on every group: where each failover test starts.
+    static func settled(_ estate: RunDaemonEstate, _ groups: [String], _ a: Replica, _ b: Replica) async throws -> (leader: Replica, standby: Replica, epoch: Int) {
+        let elected = try #require(await leader(of: [a, b], within: .seconds(10)), "no single leader within 10 s")
+        try #require(try await waitForEverywhere(estate, groups, "198.51.100.0/24", timeout: .seconds(10)), "the seed item never reached AWS")
+        return (elected.leader, elected.leader === a ? b : a, elected.epoch)
+    }
+
     @Test(.timeLimit(.minutes(3)))
     func aKilledLeadersStandbyReconcilesWithinTheLeaseDurationAndAPass() async throws {
         try await Self.withReplicas { estate, groups, a, b in
-            let elected = try #require(await Self.leader(of: [a, b], within: .seconds(10)))
-            let standby = elected.leader === a ? b : a
-            #expect(try await Self.waitForEverywhere(estate, groups, "198.51.100.0/24", timeout: .seconds(10)))
+            let elected = try await Self.settled(estate, groups, a, b)
+            let standby = elected.standby
             elected.leader.daemon?.signal(SIGKILL)
             let killed = ContinuousClock.now
             _ = await elected.leader.daemon?.waitForExit(timeout: .seconds(5))
@@ -187,9 +193,8 @@ import Testing
     @Test(.timeLimit(.minutes(3)))
     func aTerminatedLeaderReleasesAndTheStandbyLeadsWithinFiveSeconds() async throws {
         try await Self.withReplicas { estate, groups, a, b in
-            let elected = try #require(await Self.leader(of: [a, b], within: .seconds(10)))
-            let standby = elected.leader === a ? b : a
-            #expect(try await Self.waitForEverywhere(estate, groups, "198.51.100.0/24", timeout: .seconds(10)))
+            let elected = try await Self.settled(estate, groups, a, b)
+            let standby = elected.standby
             elected.leader.daemon?.signal(SIGTERM)
             let terminated = ContinuousClock.now
             let next = await Self.leader(of: [a, b], within: .seconds(5), excluding: elected.leader)
@@ -207,10 +212,8 @@ import Testing
     @Test(.timeLimit(.minutes(3)))
     func aLeaderStoppedPastItsLeaseWritesNothingWhenItResumes() async throws {
         try await Self.withReplicas { estate, groups, a, b in
-            let elected = try #require(await Self.leader(of: [a, b], within: .seconds(10)))
-            let old = elected.leader
-            let standby = old === a ? b : a
-            #expect(try await Self.waitForEverywhere(estate, groups, "198.51.100.0/24", timeout: .seconds(10)))
+            let elected = try await Self.settled(estate, groups, a, b)
+            let old = elected.leader, standby = elected.standby
             let writesBefore = old.proxy.estateWrites
             old.daemon?.signal(SIGSTOP)
             var resumed = false
