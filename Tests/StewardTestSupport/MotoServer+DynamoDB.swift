@@ -42,3 +42,14 @@ extension MotoServer {
                            #"{"ip_address":{"S":"\#(ipAddress)"},"environment":{"S":"\#(environment)"}}"#])
     }
 }
+
+extension MotoServer {
+    /// Creates the leader lease's table (`lease_name` S hash key), as README documents it.
+    public func createLeaseTable(_ name: String) async throws {
+        _ = try await aws([
+            "dynamodb", "create-table", "--table-name", name, "--billing-mode", "PAY_PER_REQUEST",
+            "--attribute-definitions", "AttributeName=lease_name,AttributeType=S",
+            "--key-schema", "AttributeName=lease_name,KeyType=HASH",
+        ])
+    }
+}

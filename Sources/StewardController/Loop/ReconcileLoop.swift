@@ -27,6 +27,9 @@ public final class ReconcileLoop: Service, Sendable {
     /// Waiting this long after a wake lets a burst (an editor's temp file, write and rename)
     /// settle into one reconcile.
     let settle: Duration
+    /// With `ha`: passes run only while this replica holds the lease (the lease rings `wake`
+    /// when it is acquired). nil: a single replica, always reconciling.
+    let leadership: LeaseFence?
 
     public init(
         reconciler: Reconciler,
@@ -37,6 +40,7 @@ public final class ReconcileLoop: Service, Sendable {
         wake: WakeSignal = WakeSignal(),
         logger: Logger = Logger(label: "steward.loop"),
         settle: Duration = .milliseconds(30),
+        leadership: LeaseFence? = nil,
         now: @escaping @Sendable () -> Date = { Date() },
         sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) },
         random: @escaping @Sendable () -> Double = { Double.random(in: 0...1) },
@@ -50,6 +54,7 @@ public final class ReconcileLoop: Service, Sendable {
         self.signal = wake
         self.logger = logger
         self.settle = settle
+        self.leadership = leadership
         self.now = now
         self.sleep = sleep
         self.random = random
@@ -71,6 +76,13 @@ public final class ReconcileLoop: Service, Sendable {
     public func run() async throws {
         await withGracefulShutdownHandler {
             while !Task.isShuttingDownGracefully, !Task.isCancelled {
+                if let leadership, !leadership.isLeading {
+                    // A standby reconciles nothing. Consumed before the re-check, so a ring of
+                    // the lease between the two is not lost.
+                    signal.consume()
+                    if !leadership.isLeading { _ = await waitForWake(upTo: schedule.interval) }
+                    continue
+                }
                 signal.consume()
                 let report = await reconcileToCompletion()
                 publish(report)

@@ -31,6 +31,8 @@ public struct StewardConfiguration: Sendable, Hashable {
     public var tiers: TierSettings = TierSettings()
     /// The daemon's drift digest and alerts; nil posts none.
     public var driftReport: DriftReportSettings?
+    /// The leader lease for several replicas; nil: one replica, always writing.
+    public var ha: HASettings?
 
     /// The whitelist settings in force for one environment.
     public func whitelistSettings(for environment: EnvironmentName) -> WhitelistSettings {

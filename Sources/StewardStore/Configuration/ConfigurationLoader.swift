@@ -7,7 +7,7 @@ import Yams
 public struct ConfigurationLoader: Sendable {
     public init() {}
 
-    static let topLevelKeys = ["owner_id", "desired_state", "default_environment", "policy"] + controllerKeys + slackTopLevelKeys
+    static let topLevelKeys = ["owner_id", "desired_state", "default_environment", "policy"] + controllerKeys + slackTopLevelKeys + haTopLevelKeys
     static let policyKeys = [
         "minimum_prefix_length_ipv4", "minimum_prefix_length_ipv6", "allow_world_open", "allow_permanent_entries",
         "default_ttl", "maximum_ttl", "bastion_ttl", "bastion_maximum_lifetime",
@@ -93,6 +93,7 @@ public struct ConfigurationLoader: Sendable {
             }
             decodeController(fields, into: &configuration, reader: &reader)
             decodeSlack(fields, into: &configuration, reader: &reader)
+            decodeHA(fields, into: &configuration, reader: &reader)
         }
         if reader.diagnostics.hasErrors { throw .invalid(reader.diagnostics.sorted) }
         return configuration

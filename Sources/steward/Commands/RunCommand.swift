@@ -4,6 +4,7 @@ import Logging
 import Metrics
 import Prometheus
 import ServiceLifecycle
+import StewardAWS
 import StewardController
 import StewardCore
 
@@ -56,9 +57,11 @@ struct RunCommand: AsyncParsableCommand {
         MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
         let logger = Logger(label: "steward.run")
 
-        let context = try ControllerContext(options: options, countAWSCalls: true)
+        let base = try CommandContext(options: options, countAWSCalls: true)
+        let lease = try Self.leaseParts(base)
+        let context = try ControllerContext(base: base, countAWSCalls: true, fence: lease?.fence)
         do {
-            try await serve(context, registry: registry, logger: logger)
+            try await serve(context, lease: lease, registry: registry, logger: logger)
         } catch {
             await context.shutdown()
             throw CommandFailure(message: "steward run: \(error)")
@@ -66,7 +69,26 @@ struct RunCommand: AsyncParsableCommand {
         await context.shutdown()
     }
 
-    private func serve(_ context: ControllerContext, registry: PrometheusCollectorRegistry, logger: Logger) async throws {
+    /// With `ha`: the fence the controller's AWS client consults and the lease's table, over its
+    /// own client (unfenced: a standby must read and write the lease). Refuses YAML-only desired
+    /// state: two replicas can't share a local directory, and an edit taken by one would never
+    /// reach the other.
+    static func leaseParts(_ base: CommandContext, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> (fence: LeaseFence, table: LeaseTable)? {
+        guard let ha = base.configuration.ha else { return nil }
+        guard let dynamoDB = base.configuration.desiredState.dynamoDB else {
+            throw CommandFailure(message: """
+                steward run: 'ha' needs desired state that every replica shares, but desired state is a YAML directory only; \
+                configure the DynamoDB store (desired_state.dynamodb: whitelist_table and environments_table) in steward.yaml, \
+                or remove 'ha' to run one replica
+                """)
+        }
+        let client = try CommandContext.storeClient(dynamoDB, environment: environment, countAWSCalls: true)
+        let fence = LeaseFence(identity: ReplicaIdentity.make(environment: environment), timing: ha.timing)
+        return (fence, LeaseTable(dynamoDB: DynamoDBClient(client: client), table: ha.leaseTable, leaseName: ha.leaseName, timing: ha.timing))
+    }
+
+    private func serve(_ context: ControllerContext, lease parts: (fence: LeaseFence, table: LeaseTable)?, registry: PrometheusCollectorRegistry,
+                       logger: Logger) async throws {
         let configuration = context.base.configuration
         let address: ListenAddress
         let span: TimeSpan
@@ -86,6 +108,8 @@ struct RunCommand: AsyncParsableCommand {
                                     desiredStateSource: context.base.desiredState.description),
             metrics: DriftMetrics(), settings: configuration.driftReport, post: slack?.driftPoster, logger: Logger(label: "steward.drift"))
         let progress = DaemonProgress(notifier: try SystemdNotifier.fromEnvironment(), logger: logger)  // stdout lines, systemd
+        let lease = parts.map { LeaderLease(table: $0.table, fence: $0.fence, wake: wake, logger: Logger(label: "steward.lease")) }
+        let liveness = DaemonLiveness(loopInterval: .seconds(span.seconds), lease: lease)
         let loop = ReconcileLoop(
             reconciler: context.reconciler,
             schedule: progress.schedule(interval: .seconds(span.seconds)),
@@ -93,7 +117,9 @@ struct RunCommand: AsyncParsableCommand {
             metrics: ReconcileMetrics(),
             wake: wake,
             logger: Logger(label: "steward.loop"),
+            leadership: parts?.fence,
             onReport: { report, snapshot in
+                liveness.passed()
                 slack?.reconciled(report)
                 drift.publish(report)
                 progress.reconciled(snapshot)
@@ -101,16 +127,19 @@ struct RunCommand: AsyncParsableCommand {
         )
         let feed = ChangeFeedService(feed: context.base.desiredState.changeFeed, wake: wake, logger: Logger(label: "steward.watch"))
         let http = DaemonHTTPServer.application(address: address, status: status, registry: registry, logger: Logger(label: "steward.http"),
+                                               liveness: liveness, lease: parts?.fence,
                                                routes: { slack?.registerRoutes(on: $0) })
 
         logger.info("steward run starting", metadata: [
             "desired_state": "\(context.base.desiredState.description)",
             "interval": "\(span)",
             "listen": "\(address)",
+            "replica": "\(parts?.fence.identity ?? "single")",
         ])
         // Shut down in reverse order: the loop first (finishing its pass), the HTTP server last.
         let group = ServiceGroup(configuration: ServiceGroupConfiguration(
-            services: [http, feed, drift, loop] + (slack?.services ?? []) + [progress],  // progress hears of shutdown first, then Slack
+            // The lease stops after the loop (its pass finished), so it is released once nothing writes.
+            services: [http, feed, drift] + (lease.map { [$0] } ?? []) + [loop] + (slack?.services ?? []) + [progress],  // progress hears of shutdown first, then Slack
             gracefulShutdownSignals: [.sigterm, .sigint],
             logger: logger
         ))

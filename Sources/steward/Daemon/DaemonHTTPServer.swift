@@ -13,16 +13,24 @@ import StewardController
 enum DaemonHTTPServer {
     static func application(
         address: ListenAddress, status: ReconcileStatus, registry: PrometheusCollectorRegistry, logger: Logger,
+        liveness: DaemonLiveness? = nil, lease: LeaseFence? = nil,
         routes: (Router<BasicRequestContext>) -> Void = { _ in }
     ) -> some Service {
         let router = Router()
         routes(router)
-        router.get("healthz") { _, _ in
-            // The process is up and its event loop answers: that is all liveness means.
-            "ok\n"
+        router.get("healthz") { _, _ -> Response in
+            // The event loop answers; and the loop (or, on a standby, the lease watcher) moves.
+            if let problem = liveness?.problem() {
+                return text("not live: \(problem)\n", status: .serviceUnavailable, contentType: "text/plain; charset=utf-8")
+            }
+            return text("ok\n", status: .ok, contentType: "text/plain; charset=utf-8")
         }
         router.get("readyz") { _, _ -> Response in
             let snapshot = status.snapshot
+            if let lease {
+                let (code, body) = leaseReadiness(lease, snapshot)
+                return text(body, status: code, contentType: "application/json")
+            }
             if snapshot.ready {
                 return text("ready\n", status: .ok, contentType: "text/plain; charset=utf-8")
             }
@@ -85,6 +93,33 @@ enum DaemonHTTPServer {
 
     private static func text(_ body: String, status: HTTPResponse.Status, contentType: String) -> Response {
         Response(status: status, headers: [.contentType: contentType], body: ResponseBody(byteBuffer: ByteBuffer(string: body)))
+    }
+
+    /// With `ha`: a standby that knows the lease is ready (ECS must not replace it) and says who
+    /// leads; the leader is ready as a single replica would be, and says so.
+    static func leaseReadiness(_ lease: LeaseFence, _ snapshot: ReconcileStatus.Snapshot) -> (HTTPResponse.Status, String) {
+        struct Body: Encodable {
+            var role: String
+            var leader: String?
+            var epoch: Int
+            var ready: Bool
+            var reason: String?
+            var completed: Int
+        }
+        let fence = lease.snapshot
+        var body = Body(role: "standby", leader: fence.holder, epoch: fence.epoch, ready: fence.known, reason: nil, completed: snapshot.completed)
+        if lease.isLeading {
+            body.role = "leader"
+            body.leader = lease.identity
+            body.ready = snapshot.ready
+            body.reason = snapshot.reason
+        } else if !fence.known {
+            body.reason = "the lease table has not been read yet"
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let data = (try? encoder.encode(body)) ?? Data("{\"ready\":false}".utf8)
+        return (body.ready ? .ok : .serviceUnavailable, String(decoding: data, as: UTF8.self) + "\n")
     }
 
     /// `{"ready":false,"reason":"…","completed":N}` — short, for a probe's log.

@@ -18,10 +18,14 @@ struct ControllerContext {
                       environment: environment, countAWSCalls: countAWSCalls)
     }
 
-    init(base: CommandContext, environment: [String: String] = ProcessInfo.processInfo.environment, countAWSCalls: Bool = false) throws {
+    /// - Parameter fence: with `ha`, every mutating call to the estate asks it first (`steward run`).
+    init(base: CommandContext, environment: [String: String] = ProcessInfo.processInfo.environment, countAWSCalls: Bool = false,
+         fence: LeaseFence? = nil) throws {
         self.base = base
         transport = AsyncHTTPClientTransport()
-        let sender: any AWSHTTPTransport = countAWSCalls ? AWSCallCountingTransport(wrapping: transport) : transport
+        let counted: any AWSHTTPTransport = countAWSCalls ? AWSCallCountingTransport(wrapping: transport) : transport
+        // Fenced outside the counter, so a call held back is not counted as sent.
+        let sender: any AWSHTTPTransport = fence.map { LeaseFencedTransport(wrapping: counted, fence: $0) } ?? counted
         do {
             aws = try AWSClient.fromEnvironment(environment, transport: sender)
         } catch {
