@@ -129,7 +129,7 @@ import Testing
         return true
     }
 
-    @Test(.timeLimit(.minutes(3)))
+    @Test(.timeLimit(.minutes(8)))
     func twoReplicasElectOneLeaderAndAnEditIsAuthorizedOncePerGroup() async throws {
         try await Self.withReplicas { estate, groups, a, b in
             let started = ContinuousClock.now
@@ -166,7 +166,7 @@ import Testing
         return (elected.leader, elected.leader === a ? b : a, elected.epoch)
     }
 
-    @Test(.timeLimit(.minutes(3)))
+    @Test(.timeLimit(.minutes(8)))
     func aKilledLeadersStandbyReconcilesWithinTheLeaseDurationAndAPass() async throws {
         try await Self.withReplicas { estate, groups, a, b in
             let elected = try await Self.settled(estate, groups, a, b)
@@ -190,7 +190,7 @@ import Testing
         }
     }
 
-    @Test(.timeLimit(.minutes(3)))
+    @Test(.timeLimit(.minutes(8)))
     func aTerminatedLeaderReleasesAndTheStandbyLeadsWithinFiveSeconds() async throws {
         try await Self.withReplicas { estate, groups, a, b in
             let elected = try await Self.settled(estate, groups, a, b)
@@ -209,7 +209,7 @@ import Testing
         }
     }
 
-    @Test(.timeLimit(.minutes(3)))
+    @Test(.timeLimit(.minutes(8)))
     func aLeaderStoppedPastItsLeaseWritesNothingWhenItResumes() async throws {
         try await Self.withReplicas { estate, groups, a, b in
             let elected = try await Self.settled(estate, groups, a, b)
