@@ -128,26 +128,40 @@ import Testing
                 return (200, #"{"ShardIterator":"\#(body["ShardId"] as? String ?? "?")0"}"#)
             case "GetRecords":
                 let iterator = body["ShardIterator"] as? String ?? ""
-                followedIterators.withLock { $0.append(iterator) }
-                // u has a record on every read, so each read reports a change and the test's
-                // condition is looked at again.
-                return iterator.hasPrefix("U") ? ScriptedStreamsTransport.records([("newenv", "1")], next: "U1")
+                let count = followedReads.withLock { reads in
+                    reads.append((iterator, ContinuousClock.now))
+                    return reads.count
+                }
+                // u has a record now and then (between them the follower sleeps as on a quiet
+                // stream), so the test's condition is looked at again without a busy loop.
+                return iterator.hasPrefix("U") && count % 5 == 0 ? ScriptedStreamsTransport.records([("newenv", "1")], next: "U1")
                     : ScriptedStreamsTransport.records([], next: iterator)
             default: return ScriptedStreamsTransport.error("ValidationException")
             }
         }
-        // Until u's record woke the loop and t has not been read for the last 20 reads (bounded).
+        // t's follower checks the list at its next look (one redescribe interval, 300 ms, after
+        // u was listed) and reads no more; a second of margin covers a starved scheduler.
+        @Sendable func readsOfTLongAfterItWasDropped() -> Int {
+            guard let dropped = tDroppedAt.withLock({ $0 }) else { return 0 }
+            return followedReads.withLock { $0.filter { $0.0.hasPrefix("T") && $0.1 > dropped + .seconds(1) }.count }
+        }
         @Sendable func settled(_ changes: [DesiredStateChange]) -> Bool {
-            let recent = followedIterators.withLock { $0.suffix(20) }
-            return Self.environments(changes).contains("newenv") && recent.count == 20 && recent.allSatisfy { $0.hasPrefix("U") }
+            guard let dropped = tDroppedAt.withLock({ $0 }) else { return false }
+            return Self.environments(changes).contains("newenv") && ContinuousClock.now > dropped + .milliseconds(1500)
         }
         let changes = try await Self.changes(transport, timeout: .seconds(20), tables: {
-            tableLooks.withLock { count in defer { count += 1 }; return count == 0 ? ["t"] : ["u"] }
+            tableLooks.withLock { count in
+                defer { count += 1 }
+                if count == 0 { return ["t"] }
+                tDroppedAt.withLock { $0 = $0 ?? .now }
+                return ["u"]
+            }
         }, until: settled)
+        #expect(settled(changes), "u's record woke the loop, and the wait ran its length")
         #expect(Self.environments(changes) == ["newenv"], "the record of the table listed later woke the loop")
         #expect(changes.contains { $0.detail == "following u from now, re-reading" }, "its arrival wakes a full read: \(changes.map(\.detail))")
-        #expect(followedIterators.withLock { $0 }.contains { $0.hasPrefix("T") }, "t was followed first")
-        #expect(settled(changes), "t, no longer listed, is no longer read")
+        #expect(followedReads.withLock { $0 }.contains { $0.0.hasPrefix("T") }, "t was followed first")
+        #expect(readsOfTLongAfterItWasDropped() == 0, "t, no longer listed, is no longer read")
     }
 }
 
@@ -156,5 +170,6 @@ private let closedA = Mutex(false)
 private let trimmedOnce = Mutex(false)
 private let hasStream = Mutex(false)
 private let missingOnce = Mutex(true)
-private let followedIterators = Mutex<[String]>([])
+private let followedReads = Mutex<[(String, ContinuousClock.Instant)]>([])
 private let tableLooks = Mutex(0)
+private let tDroppedAt = Mutex<ContinuousClock.Instant?>(nil)
