@@ -230,10 +230,10 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
-        // The executable's own glue (report → Slack words), through `@testable import steward`.
+        // The executable's own glue (report → Slack words, the lease-table follow-up ledger against moto), through `@testable import steward`.
         .testTarget(
             name: "StewardDaemonTests",
-            dependencies: ["steward", "StewardController", "StewardCore", "StewardSlack"]
+            dependencies: ["steward", "StewardAWS", "StewardController", "StewardCore", "StewardSlack", "StewardTestSupport"]
         ),
         .testTarget(
             name: "StewardCLITests",

@@ -24,32 +24,8 @@ import Testing
 
     """
 
-    /// What one replica's /readyz says.
-    struct Role: Decodable, Equatable {
-        var role: String
-        var leader: String?
-        var epoch: Int
-    }
-
-    /// A replica: its process, its proxy to moto, its name.
-    final class Replica: @unchecked Sendable {
-        let name: String
-        let proxy: CountingMotoProxy
-        let server: LocalHTTPServer
-        var daemon: RunDaemonProcess?
-        var base: String?
-
-        init(name: String, proxy: CountingMotoProxy, server: LocalHTTPServer) {
-            self.name = name
-            self.proxy = proxy
-            self.server = server
-        }
-
-        func role() async -> Role? {
-            guard let base, let answer = try? await RunDaemonHTTP.get(base + "/readyz") else { return nil }
-            return try? JSONDecoder().decode(Role.self, from: Data(answer.body.utf8))
-        }
-    }
+    typealias Role = LeaseReplica.Role
+    typealias Replica = LeaseReplica
 
     /// Runs `body` with two replicas of `steward run` started on one estate (two managed
     /// groups, one seed item); stops both processes and both proxies however it ends.

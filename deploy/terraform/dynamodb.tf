@@ -84,6 +84,12 @@ resource "aws_dynamodb_table" "leases" {
     type = "S"
   }
 
+  # Pending Slack follow-ups live beside the lease item; a response_url is dead after 30 minutes.
+  ttl {
+    attribute_name = "expires_at"
+    enabled        = true
+  }
+
   point_in_time_recovery {
     enabled = true
   }

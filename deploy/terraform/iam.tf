@@ -276,6 +276,8 @@ data "aws_iam_policy_document" "controller" {
       "dynamodb:GetItem",
       "dynamodb:PutItem",
       "dynamodb:DeleteItem",
+      # TransactWriteItems' lease check: a leader's follow-up bookkeeping commits only at its epoch.
+      "dynamodb:ConditionCheckItem",
       "dynamodb:Query",
       "dynamodb:Scan",
       "dynamodb:DescribeTable",

@@ -61,3 +61,13 @@ public struct LeaseTable: Sendable {
         }
     }
 }
+
+extension LeaseTable {
+    /// A transaction action that holds only while `holder` has the lease at `epoch`: what
+    /// makes a leader's bookkeeping write fail for a replica that lost the lease unawares.
+    public func heldCheck(holder: String, epoch: Int) -> DynamoDBTransactItem {
+        .conditionCheck(table: table, key: ["lease_name": .s(leaseName)], condition: DynamoDBExpression(
+            "#holder = :holder AND #epoch = :epoch", names: ["#holder": "holder", "#epoch": "epoch"],
+            values: [":holder": .s(holder), ":epoch": .number(epoch)]))
+    }
+}

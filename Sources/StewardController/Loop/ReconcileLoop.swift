@@ -24,6 +24,8 @@ public final class ReconcileLoop: Service, Sendable {
     let sleep: @Sendable (Duration) async throws -> Void
     let random: @Sendable () -> Double
     let onReport: @Sendable (ReconcileReport, ReconcileStatus.Snapshot) -> Void
+    /// Awaited just before each pass (Slack follow-ups with `ha` note what other replicas took).
+    let beforePass: @Sendable () async -> Void
     /// Waiting this long after a wake lets a burst (an editor's temp file, write and rename)
     /// settle into one reconcile.
     let settle: Duration
@@ -44,6 +46,7 @@ public final class ReconcileLoop: Service, Sendable {
         now: @escaping @Sendable () -> Date = { Date() },
         sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) },
         random: @escaping @Sendable () -> Double = { Double.random(in: 0...1) },
+        beforePass: @escaping @Sendable () async -> Void = {},
         onReport: @escaping @Sendable (ReconcileReport, ReconcileStatus.Snapshot) -> Void = { _, _ in }
     ) {
         self.reconciler = reconciler
@@ -59,6 +62,7 @@ public final class ReconcileLoop: Service, Sendable {
         self.sleep = sleep
         self.random = random
         self.onReport = onReport
+        self.beforePass = beforePass
     }
 
     /// Asks for a reconcile as soon as the current one (if any) is done. Bursts coalesce.
@@ -84,6 +88,7 @@ public final class ReconcileLoop: Service, Sendable {
                     continue
                 }
                 signal.consume()
+                await beforePass()
                 let report = await reconcileToCompletion()
                 publish(report)
                 if Task.isShuttingDownGracefully || Task.isCancelled { break }

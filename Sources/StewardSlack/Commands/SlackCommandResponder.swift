@@ -56,7 +56,8 @@ public struct SlackCommandResponder: Sendable {
         }
         if let environment = outcome.editedEnvironment {
             if let followUps, let url = command.responseURL {
-                await followUps.register(environment: environment, responseURL: url, command: Self.shown(command), editedAt: session.clock())
+                await followUps.register(id: command.envelopeID ?? command.triggerID, environment: environment, responseURL: url,
+                                         command: Self.shown(command), editedAt: session.clock())
             }
             onEdit(environment)
         }

@@ -14,6 +14,8 @@ public struct SlashCommand: Sendable, Hashable, Codable {
     public var apiAppID: String?
     public var responseURL: String?
     public var triggerID: String?
+    /// The Socket Mode envelope it came in (not part of the payload): the key of its follow-up.
+    public var envelopeID: String?
 
     enum CodingKeys: String, CodingKey {
         case command, text

@@ -236,7 +236,11 @@ public final class SocketModeClient: Service, Sendable {
     /// Handles one envelope (or recognises a redelivery) and acks it on the socket it came in on.
     private func process(_ envelope: SocketModeEnvelope, arrived: ContinuousClock.Instant, on connection: SocketModeConnection,
                          outbound: WebSocketOutboundWriter) async {
-        let command = envelope.slashCommand
+        let command = envelope.slashCommand.map { command in
+            var command = command
+            command.envelopeID = envelope.id
+            return command
+        }
         let decision = await deduplicator.begin(envelopeID: envelope.id, commandIdentity: command?.identity)
         let reply: SlackMessage?
         let duplicate: Bool

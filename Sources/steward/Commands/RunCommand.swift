@@ -102,7 +102,7 @@ struct RunCommand: AsyncParsableCommand {
         let status = ReconcileStatus()
         // One doorbell for everything that changes desired state: the change feed, Slack edits.
         let wake = WakeSignal()
-        let slack = try await SlackWiring.make(context: context, wake: wake, logger: logger)
+        let slack = try await SlackWiring.make(context: context, wake: wake, lease: parts, logger: logger)
         let drift = DriftReportPump(
             reporter: DriftReporter(reconciler: context.reconciler, history: DriftCommand.historyFile(nil, context: context.base),
                                     desiredStateSource: context.base.desiredState.description),
@@ -118,6 +118,7 @@ struct RunCommand: AsyncParsableCommand {
             wake: wake,
             logger: Logger(label: "steward.loop"),
             leadership: parts?.fence,
+            beforePass: { await slack?.passStarting() },
             onReport: { report, snapshot in
                 liveness.passed()
                 slack?.reconciled(report)

@@ -15,15 +15,19 @@ final class SlackReportPump: Service, Sendable {
     let notifier: (any Notifier)?
     let store: any DesiredStateStore
     let settings: SlackSettings
+    /// Rung when a follow-up another replica recorded waits for a pass that has not started.
+    let wake: WakeSignal?
     let logger: Logger
 
-    init(followUps: FollowUpTracker, notifier: (any Notifier)?, store: any DesiredStateStore, settings: SlackSettings, logger: Logger) {
+    init(followUps: FollowUpTracker, notifier: (any Notifier)?, store: any DesiredStateStore, settings: SlackSettings, wake: WakeSignal? = nil,
+         logger: Logger) {
         // Only the latest few matter if Slack is slow: each pass re-reads everything anyway.
         (reports, sink) = AsyncStream.makeStream(of: ReconcileReport.self, bufferingPolicy: .bufferingNewest(64))
         self.followUps = followUps
         self.notifier = notifier
         self.store = store
         self.settings = settings
+        self.wake = wake
         self.logger = logger
     }
 
@@ -36,7 +40,7 @@ final class SlackReportPump: Service, Sendable {
         var warnings = ExpiryWarnings(whitelistLead: settings.warnBeforeWhitelist, bastionLead: settings.warnBeforeBastion)
         await withGracefulShutdownHandler {
             for await report in reports {
-                await followUps.reconciled(report.slackOutcome)
+                if await followUps.reconciled(report.slackOutcome) { wake?.ring() }
                 guard let notifier else { continue }
                 for notification in report.slackNotifications { await notifier.notify(notification) }
                 if let snapshot = try? await store.load() {

@@ -13,20 +13,26 @@ import StewardSlack
 final class SlackWiring: Sendable {
     let services: [any Service]
     private let pump: SlackReportPump
+    private let followUps: FollowUpTracker
     private let route: SlackHTTPRoute?
     /// Posts drift alerts and digests (`drift_report:`); nil when not configured.
     let driftPoster: DriftReportPump.Poster?
 
-    private init(services: [any Service], pump: SlackReportPump, route: SlackHTTPRoute?, driftPoster: DriftReportPump.Poster?) {
+    private init(services: [any Service], pump: SlackReportPump, followUps: FollowUpTracker, route: SlackHTTPRoute?,
+                 driftPoster: DriftReportPump.Poster?) {
         self.services = services
         self.pump = pump
+        self.followUps = followUps
         self.route = route
         self.driftPoster = driftPoster
     }
 
-    /// - Parameter wake: rung after every edit a command writes, so the loop reconciles it now.
-    static func make(context: ControllerContext, wake: WakeSignal, environment: [String: String] = ProcessInfo.processInfo.environment,
-                     logger: Logger) async throws -> SlackWiring? {
+    /// - Parameters:
+    ///   - wake: rung after every edit a command writes, so the loop reconciles it now.
+    ///   - lease: with `ha`, follow-ups go through the lease table, so the leader answers a
+    ///     command whichever replica Slack gave it to.
+    static func make(context: ControllerContext, wake: WakeSignal, lease: (fence: LeaseFence, table: LeaseTable)? = nil,
+                     environment: [String: String] = ProcessInfo.processInfo.environment, logger: Logger) async throws -> SlackWiring? {
         let configuration = context.base.configuration
         let settings = configuration.slack
         let credentials = try await SlackSecrets.resolve(environment: environment, secretID: settings.secretID, transport: context.transport)
@@ -34,7 +40,10 @@ final class SlackWiring: Sendable {
         let slackLogger = Logger(label: "steward.slack")
         let api = SlackWebAPI(baseURL: environment["SLACK_API_URL"].flatMap { $0.isEmpty ? nil : $0 } ?? SlackWebAPI.defaultBaseURL)
 
-        let followUps = FollowUpTracker(logger: slackLogger) { url, message in try await api.respond(to: url, with: message) }
+        let shared = lease.map { LeaseTableFollowUpLedger(table: $0.table, epochGuard: LeaseEpochGuard(table: $0.table, fence: $0.fence), logger: slackLogger) }
+        let followUps = FollowUpTracker(replica: lease?.fence.identity ?? "local", shared: shared, logger: slackLogger) { url, message in
+            try await api.respond(to: url, with: message)
+        }
         var notifier: SlackNotifier?
         if let channel = settings.notifyChannel {
             guard let bot = credentials.botToken else {
@@ -43,7 +52,8 @@ final class SlackWiring: Sendable {
             }
             notifier = SlackNotifier(channel: channel, api: api, botToken: bot, logger: slackLogger)
         }
-        let pump = SlackReportPump(followUps: followUps, notifier: notifier, store: context.base.store, settings: settings, logger: slackLogger)
+        let pump = SlackReportPump(followUps: followUps, notifier: notifier, store: context.base.store, settings: settings, wake: wake,
+                                   logger: slackLogger)
         if settings.editsAreClosed {
             logger.warning("Slack edits are refused: no slack.allowed_users, slack.allowed_channels or slack.permissions in steward.yaml say who may make them; reads (list, status, help) still answer")
         }
@@ -83,7 +93,7 @@ final class SlackWiring: Sendable {
                 }
             }
         }
-        return SlackWiring(services: services, pump: pump, route: route, driftPoster: driftPoster)
+        return SlackWiring(services: services, pump: pump, followUps: followUps, route: route, driftPoster: driftPoster)
     }
 
     /// Which workspace and app commands must come from, as Slack says of our own tokens. A token
@@ -113,6 +123,12 @@ final class SlackWiring: Sendable {
     /// From the loop's `onReport`.
     func reconciled(_ report: ReconcileReport) {
         pump.publish(report)
+    }
+
+    /// From the loop, just before a pass: with `ha`, notes the follow-ups other replicas have
+    /// recorded, so the pass about to read their edits answers them.
+    func passStarting() async {
+        await followUps.passStarting()
     }
 
     /// HTTP mode's `/slack/commands`; nothing in Socket Mode.

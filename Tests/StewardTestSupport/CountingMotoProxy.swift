@@ -1,39 +1,38 @@
 import AsyncHTTPClient
 import Foundation
 import NIOCore
-import StewardTestSupport
 import Synchronization
 
 /// One replica's way to moto: every request passes through unchanged and is written down by
 /// its action (the Query form's `Action`, or the JSON protocol's `X-Amz-Target` operation), so a
 /// test can say which replica sent what — above all, which one wrote to the estate.
-final class CountingMotoProxy: Sendable {
-    struct Call: Sendable, Hashable {
-        var action: String
+public final class CountingMotoProxy: Sendable {
+    public struct Call: Sendable, Hashable {
+        public var action: String
         /// For authorize/revoke: the group the call was for.
-        var groupID: String?
-        var at: ContinuousClock.Instant
+        public var groupID: String?
+        public var at: ContinuousClock.Instant
     }
 
     private let calls = Mutex<[Call]>([])
     private let motoEndpoint: String
 
-    init(motoEndpoint: String) {
+    public init(motoEndpoint: String) {
         self.motoEndpoint = motoEndpoint
     }
 
     /// Calls that change the estate (EC2, RDS, ECS, Auto Scaling); DynamoDB (the lease, the
     /// desired state) and reads are not among them.
-    var estateWrites: [Call] {
+    public var estateWrites: [Call] {
         calls.withLock { $0 }.filter { call in
             !call.action.hasPrefix("DynamoDB") && !call.action.hasPrefix("Describe") && !call.action.hasPrefix("List")
                 && !call.action.hasPrefix("Get") && !call.action.hasPrefix("DynamoDBStreams")
         }
     }
 
-    func count(_ action: String) -> Int { calls.withLock { $0 }.filter { $0.action == action }.count }
+    public func count(_ action: String) -> Int { calls.withLock { $0 }.filter { $0.action == action }.count }
 
-    func handle(_ request: LocalHTTPRequest) async -> LocalHTTPResponse {
+    public func handle(_ request: LocalHTTPRequest) async -> LocalHTTPResponse {
         let action = request.formValue("Action")
             ?? request.header("X-Amz-Target").map { target in
                 // `DynamoDB_20120810.PutItem` → `DynamoDB.PutItem`; ECS's and others' keep their operation name.
