@@ -1,8 +1,12 @@
 import Foundation
 import StewardCore
+import StewardStore
 
 /// The findings history as a JSON file (beside the audit log by default). Written whole to a
-/// temporary file and renamed over the old one, so a reader never sees half a history.
+/// temporary file and renamed over the old one, so a reader never sees half a history; every
+/// read-change-write holds an exclusive `flock` on the sidecar `.<name>.lock` (the same lock
+/// as desired-state files), so two `steward drift` processes, or the CLI and the daemon, queue
+/// instead of one overwriting the other's update.
 public actor DriftHistoryFile {
     public let url: URL
 
@@ -31,9 +35,21 @@ public actor DriftHistoryFile {
 
     /// Loads, changes and saves in one step (an ack, the daemon's alert marks).
     public func modify<T: Sendable>(_ change: (inout DriftHistory) throws(DriftHistoryError) -> T) throws(DriftHistoryError) -> T {
-        var history = try load()
-        let result = try change(&history)
-        try save(history)
-        return result
+        let outcome: Result<T, DriftHistoryError>
+        do {
+            outcome = try FileLock.withLock(on: url) { () -> Result<T, DriftHistoryError> in
+                do throws(DriftHistoryError) {
+                    var history = try load()
+                    let result = try change(&history)
+                    try save(history)
+                    return .success(result)
+                } catch {
+                    return .failure(error)
+                }
+            }
+        } catch {
+            throw .unwritable(path: url.path, reason: "the lock could not be taken: \(error)")
+        }
+        return try outcome.get()
     }
 }

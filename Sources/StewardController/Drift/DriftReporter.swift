@@ -40,11 +40,11 @@ public struct DriftReporter: Sendable {
         var history = try await self.history.load()
         var report = DriftReport.make(observation: observation, history: &history, stewardActed: stewardActed,
                                       desiredState: desiredStateSource, now: now)
+        var actors: [String: DriftActor] = [:]
         if let attributor {
             let fresh = report.findings.filter { $0.state == .new && $0.actor == nil }
             let requests = fresh.compactMap { finding in AttributionRequest(finding: finding).map { (finding.id, $0) } }
             let answers = await attributor.attribute(requests.map(\.1))
-            var actors: [String: DriftActor] = [:]
             for (id, request) in requests {
                 if let actor = answers[request]?.actor { actors[id] = actor }
             }
@@ -53,8 +53,22 @@ public struct DriftReporter: Sendable {
                 if let actor = actors[report.findings[index].id] { report.findings[index].actor = actor }
             }
         }
-        if recording { try await self.history.save(history) }
-        return report
+        guard recording else { return report }
+        // The fold is replayed on the history as it is under the lock (not saved from the copy
+        // read before attribution), so an ack or alert mark written meanwhile by another
+        // process is kept; attribution ran outside the lock because it waits on CloudTrail.
+        let shown = actors
+        let source = desiredStateSource
+        return try await self.history.modify { (current: inout DriftHistory) throws(DriftHistoryError) -> DriftReport in
+            var final = DriftReport.make(observation: observation, history: &current, stewardActed: stewardActed, desiredState: source, now: now)
+            current.recordActors(shown)
+            for index in final.findings.indices {
+                if let actor = shown[final.findings[index].id] ?? current.findings[final.findings[index].id]?.actor {
+                    final.findings[index].actor = actor
+                }
+            }
+            return final
+        }
     }
 }
 

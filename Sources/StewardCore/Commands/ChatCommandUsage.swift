@@ -78,6 +78,10 @@ public struct ChatCommandUsage: Sendable, Hashable {
                  "teardown dev"),
                 ("spinup", "bring a stopped or torn-down environment back to running.", "spinup dev"),
                 ("status", "show the wanted tier, bastion and whitelist.", "status dev"),
+                // Drift is not an InfraVerb (not a tier edit, no permission of its own) but is typed under /infra.
+                ("drift", "the current drift report, every environment without ENV; looking changes nothing.", "drift dev"),
+                ("drift ack", "acknowledge a finding for a while (listed apart, not counted; open again when the ack ends).",
+                 "drift ack world-open-rule:security-group-rule:sg-0abc/sgr-0def 7d vendor test"),
                 ("help", "this text.", nil),
             ]
         }

@@ -15,7 +15,7 @@ import Darwin
 ///
 /// The lock file is never deleted: deleting it would let two writers lock two different
 /// inodes. `flock` is released by the kernel if the process dies, so a crash can't wedge it.
-enum FileLock {
+public enum FileLock {
     /// One lock per file path for the whole process, whichever store instance asks.
     private static let registry = Mutex<[String: NSLock]>([:])
 
@@ -33,7 +33,7 @@ enum FileLock {
     }
 
     /// Runs `body` holding both locks for `file`. Blocking: call it off Swift's cooperative pool.
-    static func withLock<T>(on file: URL, _ body: () throws -> T) throws -> T {
+    public static func withLock<T>(on file: URL, _ body: () throws -> T) throws -> T {
         let lock = inProcessLock(for: file.standardizedFileURL.path)
         lock.lock()
         defer { lock.unlock() }
