@@ -165,6 +165,13 @@ let package = Package(
             dependencies: ["StewardController", "StewardStore", "StewardTestSupport"],
             path: "Benchmarks/drift-bench"
         ),
+        // One leader over 500 environments (whitelist and tiers) against moto: pass time, AWS
+        // calls per pass by service and operation, Steward's own CPU time per pass.
+        .executableTarget(
+            name: "scale-bench",
+            dependencies: ["StewardController", "StewardStore", "StewardTestSupport"],
+            path: "Benchmarks/scale-bench"
+        ),
         .executableTarget(
             name: "aws-bench",
             dependencies: ["StewardAWS", "StewardTestSupport"],
