@@ -60,7 +60,12 @@ moto_pid=$!
 cleanup() {
     # Only what this script started: the daemon (if a failure left it running) and moto.
     if [ -n "$run_pid" ] && kill -0 "$run_pid" 2>/dev/null; then kill -TERM "$run_pid" 2>/dev/null; wait "$run_pid" 2>/dev/null || true; fi
-    kill "$moto_pid" 2>/dev/null; wait "$moto_pid" 2>/dev/null
+    # A parent that started this script with SIGTERM blocked (some process launchers do) passes
+    # the mask on, and Python then never sees it: after 5 s, moto is killed outright.
+    kill "$moto_pid" 2>/dev/null
+    for _ in $(seq 1 50); do kill -0 "$moto_pid" 2>/dev/null || break; sleep 0.1; done
+    kill -KILL "$moto_pid" 2>/dev/null || true
+    wait "$moto_pid" 2>/dev/null || true
     rm -rf "$workdir"
 }
 trap cleanup EXIT
