@@ -10,7 +10,7 @@ import Testing
 @Suite struct QuickstartScriptTests {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    @Test(.timeLimit(.minutes(3)))
+    @Test(.timeLimit(.minutes(8)))
     func theQuickStartShowsTheControllerAtWork() async throws {
         #expect(ProcessRunner.which("moto_server") != nil, "moto_server is needed (.ci/run installs it)")
         // One of the suite's heavy-peer slots: the script runs its own moto_server and daemon,

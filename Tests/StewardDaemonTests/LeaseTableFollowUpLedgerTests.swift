@@ -72,7 +72,7 @@ import Testing
         ReconcileOutcome(startedAt: startedAt, environments: [dev: environment])
     }
 
-    @Test(.timeLimit(.minutes(3)))
+    @Test(.timeLimit(.minutes(8)))
     func aCommandTheStandbyTookIsAnsweredOnceByTheLeaderAfterAPassThatReadIt() async throws {
         try await Self.withLease { (moto: MotoServer, _: LeaseTable, leader: Side, standby: Side) async throws in
             await standby.tracker.register(id: "E1", environment: Self.dev, responseURL: "http://127.0.0.1:9/respond/E1",
@@ -106,7 +106,7 @@ import Testing
         }
     }
 
-    @Test(.timeLimit(.minutes(3)))
+    @Test(.timeLimit(.minutes(8)))
     func anEntrySeenBeforeThePassStartedIsAnsweredByThatPass() async throws {
         try await Self.withLease { (moto: MotoServer, _: LeaseTable, leader: Side, standby: Side) async throws in
             await standby.tracker.register(id: "E4", environment: Self.dev, responseURL: "http://127.0.0.1:9/respond/E4",
@@ -121,7 +121,7 @@ import Testing
         }
     }
 
-    @Test(.timeLimit(.minutes(3)))
+    @Test(.timeLimit(.minutes(8)))
     func inProgressIsSaidOnceAndTheLastReplyFollowsFromTheLedger() async throws {
         try await Self.withLease { (moto: MotoServer, _: LeaseTable, leader: Side, standby: Side) async throws in
             await standby.tracker.register(id: "E2", environment: Self.dev, responseURL: "http://127.0.0.1:9/respond/E2",
@@ -145,7 +145,7 @@ import Testing
         }
     }
 
-    @Test(.timeLimit(.minutes(3)))
+    @Test(.timeLimit(.minutes(8)))
     func aLeaderThatLostTheLeaseUnawaresCommitsAndPostsNothing() async throws {
         try await Self.withLease { (moto: MotoServer, lease: LeaseTable, leader: Side, standby: Side) async throws in
             await standby.tracker.register(id: "E3", environment: Self.dev, responseURL: "http://127.0.0.1:9/respond/E3",
