@@ -15,7 +15,7 @@ import StewardCore
 public actor FollowUpTracker {
     public typealias Poster = @Sendable (_ responseURL: String, _ message: SlackMessage) async throws -> Void
 
-    static let responseURLLifetime: TimeInterval = 30 * 60
+    public static let responseURLLifetime: TimeInterval = 30 * 60
     /// Pending follow-ups at most; a flood of commands can't grow memory without bound.
     static let capacity = 10_000
 
@@ -63,7 +63,7 @@ public actor FollowUpTracker {
     /// read of the ledger per pass; a failed read only delays the answer.
     public func passStarting(now: Date = Date()) async {
         guard let shared, let entries = try? await shared.pending() else { return }
-        for entry in entries where entry.replica != replica && firstSeen[entry.id] == nil { firstSeen[entry.id] = now }
+        noteFirstSight(of: entries, at: now)
     }
 
     /// Answers every follow-up this reconcile settles. Posting happens after the bookkeeping,
@@ -87,7 +87,7 @@ public actor FollowUpTracker {
             logger.warning("could not read the pending follow-ups; they are answered after a later pass", metadata: ["error": "\(error)"])
             return false
         }
-        for entry in entries where entry.replica != replica && firstSeen[entry.id] == nil { firstSeen[entry.id] = now }
+        noteFirstSight(of: entries, at: now)
         let present = Set(entries.map(\.id))
         firstSeen = firstSeen.filter { present.contains($0.key) }
         let settlement = FollowUpSettlement(pending: entries, outcome: outcome, now: now, lifetime: Self.responseURLLifetime) { entry in
@@ -105,6 +105,11 @@ public actor FollowUpTracker {
         // the next leader, so it waits for that one instead.
         await send(settlement.posts.filter { committed.contains($0.followUp.id) })
         return settlement.waiting.contains { settledSince($0) > outcome.startedAt }
+    }
+
+    /// Another replica's entry counts from when this replica first saw it (its edit was written before it).
+    private func noteFirstSight(of entries: [PendingFollowUp], at now: Date) {
+        for entry in entries where entry.replica != replica && firstSeen[entry.id] == nil { firstSeen[entry.id] = now }
     }
 
     /// The moment after which a pass reads this follow-up's edit, on this replica's clock.

@@ -70,7 +70,8 @@ struct LeaseTableFollowUpLedger: SharedFollowUpLedger {
         item["edited_at"] = .number(Int((followUp.editedAt.timeIntervalSince1970 * 1000).rounded()))
         item["progress_posted"] = .bool(followUp.progressPosted)
         item["applied"] = .l(followUp.appliedSoFar.map { .s($0) })
-        item["expires_at"] = .number(Int(followUp.editedAt.timeIntervalSince1970 + 30 * 60) + 60)
+        // A minute past the response_url's life, so TTL never removes one the leader could still answer.
+        item["expires_at"] = .number(Int(followUp.editedAt.timeIntervalSince1970 + FollowUpTracker.responseURLLifetime) + 60)
         return item
     }
 
