@@ -13,7 +13,9 @@ struct LookupRateLimiterTests {
         let limiter = LookupRateLimiter(now: { clock.instant }, sleep: { clock.sleep($0) })
         var slots: [ContinuousClock.Instant] = []
         for _ in 0..<10 {
-            slots.append(try await limiter.acquire())
+            let grant = try await limiter.acquire()
+            slots.append(grant.slot)
+            await limiter.release(grant)
         }
         let offsets = slots.map { $0 - start }
         #expect(offsets == [0, 0, 1250, 1250, 2500, 2500, 3750, 3750, 5000, 5000].map { Duration.milliseconds($0) })
@@ -27,23 +29,65 @@ struct LookupRateLimiterTests {
         // Waits are recorded, not taken: the clock stays put, so every caller sees the same now.
         let limiter = LookupRateLimiter(now: { clock.instant }, sleep: { clock.recordSleep($0) })
         let slots = try await withThrowingTaskGroup(of: ContinuousClock.Instant.self) { group in
-            for _ in 0..<10 { group.addTask { try await limiter.acquire() } }
+            for _ in 0..<10 {
+                group.addTask {
+                    let grant = try await limiter.acquire()
+                    await limiter.release(grant)
+                    return grant.slot
+                }
+            }
             return try await group.reduce(into: [ContinuousClock.Instant]()) { $0.append($1) }
         }
-        #expect(Set(slots).count == 5, "five slot pairs")
+        // Which of the two tokens a caller gets depends on when the other callers give theirs
+        // back, so the pairs may be uneven; the span may not: ten grants, two tokens, each
+        // reused no sooner than the spacing after its last use.
+        #expect(slots.count == 10)
+        #expect(slots.max()! - slots.min()! >= .milliseconds(4 * 1250), "ten grants span at least four spacings")
         #expect(CloudTrailEmulator.most(of: slots, within: .seconds(1)) == 2)
         #expect(CloudTrailEmulator.most(of: slots, within: .milliseconds(1250)) == 2, "spacing includes the margin")
+    }
+
+    @Test("a token comes back a spacing after its request was answered, however slow the answer")
+    func slowAnswersHoldTheirTokens() async throws {
+        let clock = TestClock()
+        let start = clock.instant
+        let limiter = LookupRateLimiter(now: { clock.instant }, sleep: { clock.sleep($0) })
+        let first = try await limiter.acquire()
+        let second = try await limiter.acquire()
+        // Both requests take 3 s to be answered: a limiter timing tokens from the send alone
+        // would grant the third at 1.25 s, while both were still on their way.
+        clock.advance(.seconds(3))
+        await limiter.release(first)
+        let third = try await limiter.acquire()
+        #expect(third.slot - start == .milliseconds(4250))
+        #expect(clock.sleeps == [.milliseconds(1250)])
+        await limiter.release(second)
+        await limiter.release(third)
+    }
+
+    @Test("a caller waiting for a token gets the first one given back")
+    func waitersAreServedByRelease() async throws {
+        let clock = TestClock()
+        let start = clock.instant
+        let limiter = LookupRateLimiter(now: { clock.instant }, sleep: { clock.sleep($0) })
+        let first = try await limiter.acquire()
+        let second = try await limiter.acquire()
+        async let third = limiter.acquire()
+        await limiter.release(second)
+        let granted = try await third
+        #expect(granted.slot - start == .milliseconds(1250))
+        await limiter.release(first)
+        await limiter.release(granted)
     }
 
     @Test("an idle limiter grants at once")
     func idleLimiterDoesNotWait() async throws {
         let clock = TestClock()
         let limiter = LookupRateLimiter(now: { clock.instant }, sleep: { clock.sleep($0) })
-        try await limiter.acquire()
-        try await limiter.acquire()
+        for _ in 0..<2 { await limiter.release(try await limiter.acquire()) }
         clock.advance(.seconds(10))
         let granted = try await limiter.acquire()
-        #expect(granted == clock.instant)
+        #expect(granted.slot == clock.instant)
         #expect(clock.sleeps.isEmpty)
     }
 

@@ -1,7 +1,7 @@
 import StewardAWS
 
-/// Takes a `LookupRateLimiter` slot before every HTTP attempt it passes on. It sits under the
-/// AWS client, so the client's own retries wait for a slot too instead of bursting past the
+/// Holds a `LookupRateLimiter` token across every HTTP attempt it passes on. It sits under the
+/// AWS client, so the client's own retries wait for a token too instead of bursting past the
 /// limit; put it only under a client used for the paced service.
 public struct RateLimitedTransport: AWSHTTPTransport {
     public let base: any AWSHTTPTransport
@@ -13,7 +13,7 @@ public struct RateLimitedTransport: AWSHTTPTransport {
     }
 
     public func send(_ request: AWSHTTPRequest, timeout: Duration) async throws -> AWSHTTPResponse {
-        try await limiter.acquire()
-        return try await base.send(request, timeout: timeout)
+        let base = self.base
+        return try await limiter.withSlot { try await base.send(request, timeout: timeout) }
     }
 }
