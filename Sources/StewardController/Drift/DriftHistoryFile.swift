@@ -34,7 +34,7 @@ public actor DriftHistoryFile {
     }
 
     /// Loads, changes and saves in one step (an ack, the daemon's alert marks).
-    public func modify<T: Sendable>(_ change: (inout DriftHistory) throws(DriftHistoryError) -> T) throws(DriftHistoryError) -> T {
+    public func modify<T: Sendable>(_ change: @Sendable (inout DriftHistory) throws(DriftHistoryError) -> T) throws(DriftHistoryError) -> T {
         let outcome: Result<T, DriftHistoryError>
         do {
             outcome = try FileLock.withLock(on: url) { () -> Result<T, DriftHistoryError> in

@@ -6,13 +6,13 @@ import StewardCore
 /// findings attributed through CloudTrail when an attributor is given.
 public struct DriftReporter: Sendable {
     public let reconciler: Reconciler
-    public let history: DriftHistoryFile
+    public let history: any DriftHistoryStore
     public let attributor: CloudTrailAttributor?
     /// Where desired state is read from, as the report says it.
     public let desiredStateSource: String
     let clock: @Sendable () -> Date
 
-    public init(reconciler: Reconciler, history: DriftHistoryFile, attributor: CloudTrailAttributor? = nil, desiredStateSource: String,
+    public init(reconciler: Reconciler, history: any DriftHistoryStore, attributor: CloudTrailAttributor? = nil, desiredStateSource: String,
                 clock: @escaping @Sendable () -> Date = { Date() }) {
         self.reconciler = reconciler
         self.history = history

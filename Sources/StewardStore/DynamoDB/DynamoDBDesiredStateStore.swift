@@ -56,7 +56,7 @@ public final class DynamoDBDesiredStateStore: DesiredStateStore {
         var read = DynamoDBDesiredStateRead()
         if let table = settings.environmentsTable {
             let items = try await scan(table, consistent: settings.consistentReads)
-            for item in items {
+            for item in items where !ReservedEnvironmentKey.isReserved(item[EnvironmentItemCodec.environment]?.stringValue) {
                 let decoded = EnvironmentItemCodec.decode(item, table: table)
                 if let record = decoded.record { read.environmentItems[record.environment] = record }
                 read.rowErrors += decoded.errors

@@ -104,6 +104,12 @@ public struct DynamoDBStreamChangeFeed: DesiredStateChangeFeed {
         (error as? AWSError)?.code.rawValue ?? "\(error)"
     }
 
+    /// The records that change desired state: not those of Steward's own items in the
+    /// environments table (`ReservedEnvironmentKey`), which the leader writes after its passes.
+    static func desiredStateRecords(_ records: [DynamoDBStreamRecord]) -> [DynamoDBStreamRecord] {
+        records.filter { !ReservedEnvironmentKey.isReserved($0.dynamodb?.Keys?["environment"]?.stringValue) }
+    }
+
     /// Which environment a record is about: its key's `environment`.
     static func environment(of record: DynamoDBStreamRecord) -> EnvironmentName? {
         guard let text = record.dynamodb?.Keys?["environment"]?.stringValue else { return nil }

@@ -35,10 +35,11 @@ struct StreamFollower {
                 guard let iterator = reading[shardID]?.iterator else { continue }
                 do {
                     let batch = try await feed.streams.getRecords(iterator: iterator)
-                    let records = batch.Records ?? []
+                    let all = batch.Records ?? []
+                    if let sequence = all.last?.dynamodb?.SequenceNumber { reading[shardID]?.lastSequenceNumber = sequence }
+                    if !all.isEmpty { sawRecords = true }
+                    let records = DynamoDBStreamChangeFeed.desiredStateRecords(all)
                     if !records.isEmpty {
-                        sawRecords = true
-                        if let sequence = records.last?.dynamodb?.SequenceNumber { reading[shardID]?.lastSequenceNumber = sequence }
                         let environments = Array(Set(records.compactMap(DynamoDBStreamChangeFeed.environment(of:)))).sorted()
                         onChange(DesiredStateChange(environments: environments, detail: "\(table): \(records.count) stream record(s)"))
                     }

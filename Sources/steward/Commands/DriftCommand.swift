@@ -12,8 +12,17 @@ struct DriftCommand: AsyncParsableCommand {
         defaultSubcommand: Report.self
     )
 
-    /// Where the findings history is kept: `--history`, else beside the audit log, else the
-    /// working directory.
+    /// Where the findings history is kept: `--history` (a file), else the DynamoDB environments
+    /// table when that store is configured, else a file beside the audit log, else in the
+    /// working directory. `leaderGuard`: the daemon's pass writes under `ha`, which only the
+    /// leader at its epoch may commit.
+    static func historyStore(_ explicit: String?, context: CommandContext, leaderGuard: LeaseEpochGuard? = nil) -> any DriftHistoryStore {
+        if explicit == nil, let table = context.configuration.desiredState.dynamoDB?.environmentsTable, let aws = context.storeAWS {
+            return DynamoDBDriftHistory(table: table, client: aws, leaderGuard: leaderGuard)
+        }
+        return historyFile(explicit, context: context)
+    }
+
     static func historyFile(_ explicit: String?, context: CommandContext) -> DriftHistoryFile {
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         func resolve(_ path: String) -> URL { path.hasPrefix("/") ? URL(fileURLWithPath: path) : cwd.appendingPathComponent(path) }
@@ -41,7 +50,7 @@ struct DriftCommand: AsyncParsableCommand {
         @Option(name: .customLong("env"), help: "Only this environment (repeatable).") var environments: [String] = []
         @Option(help: "text, markdown, json or slack (Block Kit).") var format: Format = .text
         @Option(help: ArgumentHelp("Write the report here instead of stdout.", valueName: "file")) var output: String?
-        @Option(help: ArgumentHelp("The findings history (default: beside the audit log).", valueName: "file")) var history: String?
+        @Option(help: ArgumentHelp("The findings history file (default: the DynamoDB environments table when configured, else beside the audit log).", valueName: "file")) var history: String?
         @Flag(help: "Exit 2 on drift, 3 when something could not be read, 0 when in sync, 1 on an error.") var detailedExitcode = false
         @Flag(inversion: .prefixedNo, help: "Look up who caused new findings in CloudTrail (best effort).") var attribution = true
 
@@ -52,7 +61,7 @@ struct DriftCommand: AsyncParsableCommand {
         func run() async throws {
             let context = try ControllerContext(options: options)
             let attributor = attribution ? await Self.attributor(context) : nil
-            let reporter = DriftReporter(reconciler: context.reconciler, history: DriftCommand.historyFile(history, context: context.base),
+            let reporter = DriftReporter(reconciler: context.reconciler, history: DriftCommand.historyStore(history, context: context.base),
                                          attributor: attributor, desiredStateSource: context.base.desiredState.description)
             let selection = try ControllerContext.environments(environments)
             let report: DriftReport
@@ -104,7 +113,7 @@ struct DriftCommand: AsyncParsableCommand {
         @Option(name: .customLong("for"), help: "How long, e.g. 7d, 12h.") var duration: String
         @Option(help: "Why it is known and left alone.") var reason: String
         @Option(help: "Who acknowledges (default: $USER).") var by: String?
-        @Option(help: ArgumentHelp("The findings history (default: beside the audit log).", valueName: "file")) var history: String?
+        @Option(help: ArgumentHelp("The findings history file (default: the DynamoDB environments table when configured, else beside the audit log).", valueName: "file")) var history: String?
 
         func run() async throws {
             let context = try CommandContext(options: options)
@@ -115,10 +124,10 @@ struct DriftCommand: AsyncParsableCommand {
             guard span.seconds > 0 else { throw CommandFailure(message: DriftHistoryError.invalidDuration(duration, reason: "it is zero").description) }
             let now = Date()
             let ack = DriftAck(by: CommandContext.actor(by), reason: reason, until: now.addingTimeInterval(span.timeInterval), at: now)
-            let file = DriftCommand.historyFile(history, context: context)
+            let store = DriftCommand.historyStore(history, context: context)
             let environment: String
             do {
-                environment = try await file.modify { (history: inout DriftHistory) throws(DriftHistoryError) -> String in
+                environment = try await store.modify { (history: inout DriftHistory) throws(DriftHistoryError) -> String in
                     try history.acknowledge(id, ack: ack)
                     return history.findings[id]?.item.environment.rawValue ?? ""
                 }

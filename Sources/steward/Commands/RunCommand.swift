@@ -104,7 +104,9 @@ struct RunCommand: AsyncParsableCommand {
         let wake = WakeSignal()
         let slack = try await SlackWiring.make(context: context, wake: wake, lease: parts, logger: logger)
         let drift = DriftReportPump(
-            reporter: DriftReporter(reconciler: context.reconciler, history: DriftCommand.historyFile(nil, context: context.base),
+            reporter: DriftReporter(reconciler: context.reconciler,
+                                    history: DriftCommand.historyStore(nil, context: context.base,
+                                                                       leaderGuard: parts.map { LeaseEpochGuard(table: $0.table, fence: $0.fence) }),
                                     desiredStateSource: context.base.desiredState.description),
             metrics: DriftMetrics(), settings: configuration.driftReport, post: slack?.driftPoster, logger: Logger(label: "steward.drift"))
         let progress = DaemonProgress(notifier: try SystemdNotifier.fromEnvironment(), logger: logger)  // stdout lines, systemd

@@ -13,6 +13,8 @@ struct CommandContext {
     /// nil when DynamoDB holds everything and no directory was named.
     let desiredStateDirectory: URL?
     let desiredState: DesiredStateSource
+    /// The DynamoDB store's client; nil when desired state is YAML alone.
+    let storeAWS: AWSClient?
 
     var store: any DesiredStateStore { desiredState.store }
 
@@ -30,6 +32,7 @@ struct CommandContext {
         // Relative to the working directory but shown as given: messages say desired-state/dev.yaml.
         desiredStateDirectory = path.map { $0.hasPrefix("/") ? URL(fileURLWithPath: $0) : URL(fileURLWithPath: $0, relativeTo: currentDirectory) }
         let aws = try configuration.desiredState.dynamoDB.map { try Self.storeClient($0, environment: environment, countAWSCalls: countAWSCalls) }
+        storeAWS = aws
         do {
             desiredState = try DesiredStateSource.make(configuration: configuration, yamlDirectory: desiredStateDirectory, aws: aws)
         } catch {

@@ -50,7 +50,7 @@ struct ControllerContext {
                 bastions: BastionStage(ec2: ec2, configuration: configuration), prices: configuration.tiers.prices),
             audit: base.auditRecorder, commandPrefix: commandPrefix)
         session.driftSource = ControllerDriftSource(reporter: DriftReporter(
-            reconciler: reconciler, history: DriftCommand.historyFile(nil, context: base), desiredStateSource: base.desiredState.description))
+            reconciler: reconciler, history: DriftCommand.historyStore(nil, context: base), desiredStateSource: base.desiredState.description))
         return session
     }
 
