@@ -89,6 +89,28 @@ import Testing
     }
 
     @Test(.timeLimit(.minutes(1)))
+    func steward_sOwnItemsInTheEnvironmentsTableWakeNothing() async throws {
+        // The leader writes the findings history after every pass: were that a change, each
+        // pass would wake the next one, forever.
+        let transport = ScriptedStreamsTransport { operation, body, _ in
+            let iterator = body["ShardIterator"] as? String
+            switch (operation, iterator ?? "") {
+            case ("DescribeTable", _): return ScriptedStreamsTransport.table
+            case ("DescribeStream", _): return ScriptedStreamsTransport.shards([("A", nil, false)])
+            case ("GetShardIterator", _): return (200, #"{"ShardIterator":"A0"}"#)
+            case ("GetRecords", "A0"):
+                return ScriptedStreamsTransport.records([("_steward/drift-history", "101"), ("_steward/drift-history/part-1", "102")], next: "A1")
+            case ("GetRecords", "A1"): return ScriptedStreamsTransport.records([("dev", "103")], next: "A2")
+            case ("GetRecords", _): return ScriptedStreamsTransport.records([], next: iterator)
+            default: return ScriptedStreamsTransport.error("ValidationException")
+            }
+        }
+        let seen = try await Self.changes(transport) { Self.environments($0) == ["dev"] }
+        #expect(seen.count == 1, "only the edit of dev wakes the loop: \(seen.map(\.detail))")
+        #expect(seen.first?.detail == "t: 1 stream record(s)")
+    }
+
+    @Test(.timeLimit(.minutes(1)))
     func withoutAStreamItPollsAndFollowsTheStreamOnceThereIsOne() async throws {
         let transport = ScriptedStreamsTransport { operation, body, call in
             switch operation {
