@@ -200,6 +200,7 @@ import Testing
                 try await Self.addItem(estate, "203.0.113.30/32")
                 #expect(try await Self.waitForEverywhere(estate, groups, "203.0.113.30/32", timeout: .seconds(10)))
                 // The old leader resumes with the edit unseen and its loop perhaps mid-wait.
+                let resumedAt = ContinuousClock.now
                 old.daemon?.signal(SIGCONT)
                 resumed = true
                 let settled = ContinuousClock.now + .seconds(10)
@@ -211,6 +212,13 @@ import Testing
                 }
                 #expect(oldRole == Role(role: "standby", leader: standby.name, epoch: next.epoch), "\(String(describing: oldRole))")
                 #expect(old.proxy.estateWrites == writesBefore, "the resumed old leader wrote: \(old.proxy.estateWrites.dropFirst(writesBefore.count))")
+                // The leader's bookkeeping (the findings history in the environments table) is
+                // committed in transactions checked against the lease epoch: the new leader's
+                // go through, none of the old one's after it resumed.
+                #expect(standby.proxy.succeeded("DynamoDB.TransactWriteItems", since: .now - .seconds(3600)) > 0,
+                        "the new leader records its passes' drift history")
+                #expect(old.proxy.succeeded("DynamoDB.TransactWriteItems", since: resumedAt) == 0,
+                        "an epoch-conditioned write succeeded for the old leader")
                 #expect(try await RunDaemonHTTP.get(old.base! + "/metrics").body.contains("steward_leader 0"))
             } catch {
                 if !resumed { old.daemon?.signal(SIGCONT) }

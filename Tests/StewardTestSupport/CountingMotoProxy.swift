@@ -12,6 +12,8 @@ public final class CountingMotoProxy: Sendable {
         /// For authorize/revoke: the group the call was for.
         public var groupID: String?
         public var at: ContinuousClock.Instant
+        /// moto's answer (502 when it could not be reached); nil while the call is in flight.
+        public var status: Int?
     }
 
     private let calls = Mutex<[Call]>([])
@@ -32,6 +34,11 @@ public final class CountingMotoProxy: Sendable {
 
     public func count(_ action: String) -> Int { calls.withLock { $0 }.filter { $0.action == action }.count }
 
+    /// Calls of `action` that moto answered with 200, sent at or after `since`.
+    public func succeeded(_ action: String, since: ContinuousClock.Instant) -> Int {
+        calls.withLock { $0 }.filter { $0.action == action && $0.at >= since && $0.status == 200 }.count
+    }
+
     public func handle(_ request: LocalHTTPRequest) async -> LocalHTTPResponse {
         let action = request.formValue("Action")
             ?? request.header("X-Amz-Target").map { target in
@@ -41,7 +48,16 @@ public final class CountingMotoProxy: Sendable {
                 return parts[0].hasPrefix("DynamoDBStreams") ? "DynamoDBStreams.\(parts[1])"
                     : parts[0].hasPrefix("DynamoDB") ? "DynamoDB.\(parts[1])" : parts[1]
             } ?? "unknown"
-        calls.withLock { $0.append(Call(action: action, groupID: request.formValue("GroupId"), at: .now)) }
+        let index = calls.withLock { calls in
+            calls.append(Call(action: action, groupID: request.formValue("GroupId"), at: .now))
+            return calls.count - 1
+        }
+        let response = await forward(request)
+        calls.withLock { $0[index].status = response.status }
+        return response
+    }
+
+    private func forward(_ request: LocalHTTPRequest) async -> LocalHTTPResponse {
         do {
             var outgoing = HTTPClientRequest(url: motoEndpoint + request.uri)
             outgoing.method = .init(rawValue: request.method)

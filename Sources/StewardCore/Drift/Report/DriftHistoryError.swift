@@ -25,7 +25,7 @@ public enum DriftHistoryError: Error, Sendable, Equatable, CustomStringConvertib
             "ack duration '\(text)': \(reason); give e.g. 7d, 12h or 30m"
         case .storeUnavailable(let location, let operation, let reason):
             "the drift history in \(location) could not be \(operation) (\(reason)); check the table exists and the role may "
-                + "dynamodb:GetItem and dynamodb:TransactWriteItems on it"
+                + "dynamodb:GetItem, dynamodb:PutItem and dynamodb:DeleteItem on it (TransactWriteItems is authorized per action)"
         case .conflicted(let location, let attempts):
             "the drift history in \(location) changed under every one of \(attempts) attempts to update it; try again"
         case .notLeading(let location, let epoch):
