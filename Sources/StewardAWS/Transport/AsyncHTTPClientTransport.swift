@@ -30,6 +30,7 @@ public final class AsyncHTTPClientTransport: AWSHTTPTransport {
     private let client: HTTPClient
     private let ownsClient: Bool
     private let maximumResponseBytes: Int
+    private let slots: ConnectionSlots
 
     public init(configuration: Configuration = Configuration()) {
         var clientConfiguration = HTTPClient.Configuration()
@@ -46,6 +47,7 @@ public final class AsyncHTTPClientTransport: AWSHTTPTransport {
         self.client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: clientConfiguration)
         self.ownsClient = true
         self.maximumResponseBytes = configuration.maximumResponseBytes
+        self.slots = ConnectionSlots(limit: configuration.maximumConnectionsPerHost)
     }
 
     /// Over AsyncHTTPClient's process-wide client, which needs no shutdown: for clients whose
@@ -53,10 +55,11 @@ public final class AsyncHTTPClientTransport: AWSHTTPTransport {
     public static var processWide: AsyncHTTPClientTransport { AsyncHTTPClientTransport(client: .shared) }
 
     /// Wraps a client owned elsewhere; `shutdown()` then leaves it running.
-    public init(client: HTTPClient, maximumResponseBytes: Int = 64 * 1024 * 1024) {
+    public init(client: HTTPClient, maximumResponseBytes: Int = 64 * 1024 * 1024, maximumConnectionsPerHost: Int = 8) {
         self.client = client
         self.ownsClient = false
         self.maximumResponseBytes = maximumResponseBytes
+        self.slots = ConnectionSlots(limit: maximumConnectionsPerHost)
     }
 
     public func shutdown() async throws {
@@ -75,8 +78,28 @@ public final class AsyncHTTPClientTransport: AWSHTTPTransport {
             outgoing.body = .bytes(request.body)
         }
         let endpoint = request.endpoint.url
+        let host = request.endpoint.hostHeader
+        let deadline = ContinuousClock.now + timeout
         do {
-            let response = try await client.execute(outgoing, timeout: .nanoseconds(Int64(timeout.totalNanoseconds)))
+            try await slots.acquire(host: host, until: deadline)
+        } catch is ConnectionSlots.Refusal {
+            throw AWSTransportError(kind: .timeout, endpoint: endpoint, detail: "waited \(timeout) for one of \(slots.limit) connections to \(host)")
+        }
+        let outcome: Result<AWSHTTPResponse, any Error>
+        do {
+            outcome = .success(try await perform(outgoing, endpoint: endpoint, deadline: deadline))
+        } catch {
+            outcome = .failure(error)
+        }
+        await slots.release(host: host)
+        return try outcome.get()
+    }
+
+    /// The request itself, once it holds a connection slot; `deadline` covers the wait for the
+    /// slot too.
+    private func perform(_ outgoing: HTTPClientRequest, endpoint: String, deadline: ContinuousClock.Instant) async throws -> AWSHTTPResponse {
+        do {
+            let response = try await client.execute(outgoing, deadline: .now() + .nanoseconds((deadline - .now).totalNanoseconds))
             var headers = AWSHTTPHeaders()
             for field in response.headers {
                 headers.add(field.name, field.value)
