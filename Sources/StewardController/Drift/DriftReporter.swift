@@ -28,7 +28,7 @@ public struct DriftReporter: Sendable {
         options.dryRun = true
         let planned = await reconciler.plan(options)
         let prices = reconciler.configuration.tiers.prices
-        var observation = DriftObservation(report: planned.report, dailyCost: planned.dailyTierCost(prices: prices))
+        var observation = DriftObservation(report: planned.report, dailyCost: planned.dailyTierCost(prices: prices), prices: prices)
         observation.selection = options.environments
         return try await report(observation: observation, recording: recording)
     }

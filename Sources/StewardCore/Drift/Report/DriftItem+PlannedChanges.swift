@@ -25,20 +25,25 @@ extension DriftItem {
         case .saveServiceState, .setScalableTarget, .markServiceRestored, .markSnapshotRestored: return nil
         }
         var message = "\(resource.name) is not as the \(plan.tier.rawValue) tier wants: the next apply will \(step.action.summary) (\(step.reason))"
-        if runsWhereStopped, let cost = dailyCost[resource.name], cost > 0 {
-            message += "; running costs about $\(Self.money(cost))/day"
+        var cost: DriftCost?
+        if runsWhereStopped, let perDay = dailyCost[resource.name], perDay > 0 {
+            cost = DriftCost(perDay: perDay)
+            message += "; running costs about $\(Self.money(perDay))/day"
         }
         return DriftItem(kind: .tierNotAsDesired, severity: runsWhereStopped ? .high : .low, environment: plan.environment,
-                         resource: resource.reference, message: message)
+                         resource: resource.reference, message: message, cost: cost)
     }
 
     /// An owned bastion the plan terminates: high while it is up (an open door nobody's lease
-    /// wants), low when it is already stopped.
-    static func bastionWithoutLease(_ termination: BastionTermination, environment: EnvironmentName) -> DriftItem {
-        let up = termination.state == .running || termination.state == .pending
+    /// wants, with what it costs a day), low when it is already stopped.
+    static func bastionWithoutLease(_ termination: BastionTermination, environment: EnvironmentName, prices: PriceTable) -> DriftItem {
+        let up = termination.state.isUp
+        let cost = up ? DriftCost.instance(termination.instanceType, prices: prices) : nil
         return DriftItem(kind: .bastionWithoutLease, severity: up ? .high : .low, environment: environment,
                          resource: .bastion(instanceID: termination.instanceID),
-                         message: "\(termination.instanceID) (\(termination.state.rawValue)) is up with no lease for it (\(termination.reason.rawValue)); the next apply terminates it")
+                         message: "\(termination.instanceID) (\(termination.state.rawValue)) is up with no lease for it (\(termination.reason.rawValue)); the next apply terminates it"
+                             + (cost.map { "; \($0.phrase)" } ?? ""),
+                         cost: cost)
     }
 
     /// A managed prefix list's entries the plan changes, one finding per list and kind (an
