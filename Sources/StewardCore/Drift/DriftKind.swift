@@ -9,7 +9,8 @@ public enum DriftKind: String, Sendable, Hashable, Codable, CaseIterable {
     /// A desired entry already granted by an unowned rule: Steward can't add its own twin (AWS
     /// refuses duplicates) and won't adopt someone else's rule.
     case grantedByUnmanagedRule = "granted-by-unmanaged-rule"
-    /// An unowned rule on a managed group wider than policy lets any entry be.
+    /// An unowned rule on a managed group, or an entry of Steward's prefix list, wider than
+    /// policy lets any entry be.
     case ruleWiderThanPolicy = "rule-wider-than-policy"
     /// An owned rule whose entry has expired, still in AWS: access past its end date.
     case expiredEntryGranted = "expired-entry-granted"

@@ -50,7 +50,7 @@ extension DriftHistory {
             }
             var resolved = entry
             resolved.resolvedAt = now
-            resolved.fixedBy = DriftFixer.implied(by: entry.item.kind)
+            resolved.fixedBy = DriftFixer.implied(by: entry.item)
                 ?? (stewardActed.contains(entry.item.resource.id) ? .steward : nil)
             findings[id] = resolved
             shown.append(DriftFinding(item: entry.item, state: .resolved, firstSeen: entry.firstSeen, lastSeen: entry.lastSeen,

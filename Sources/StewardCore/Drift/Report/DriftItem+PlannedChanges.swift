@@ -48,13 +48,24 @@ extension DriftItem {
 
     /// A managed prefix list's entries the plan changes, one finding per list and kind (an
     /// entry has no AWS id of its own, and a finding's id must not come from text): expired
-    /// entries still in the list (critical), entries no one wants (low), wanted ones missing (low).
+    /// entries still in the list and entries wider than policy allows (critical: the same
+    /// finding a hand-made wide rule on a group gives), entries no one wants (low), wanted ones
+    /// missing (low).
     static func plannedListChanges(_ list: PrefixListChange, environment: EnvironmentName) -> [DriftItem] {
         let resource = list.listID.map { ResourceReference.prefixList(id: $0) } ?? .newPrefixList(family: list.family)
         func networks(_ changes: [PrefixListEntryChange]) -> String { changes.map { "\($0.cidr)" }.sorted().joined(separator: ", ") }
         var items: [DriftItem] = []
-        let expired = list.remove.filter { $0.reason == .expired }
-        let unwanted = list.remove.filter { $0.reason != .expired }
+        let wide = Set(list.widerThanPolicy)
+        let expired = list.remove.filter { $0.reason == .expired && !wide.contains($0.cidr) }
+        let unwanted = list.remove.filter { $0.reason != .expired && !wide.contains($0.cidr) }
+        if !wide.isEmpty {
+            let removing = list.remove.contains { wide.contains($0.cidr) }
+            items.append(DriftItem(kind: .ruleWiderThanPolicy, severity: .critical, environment: environment, resource: resource,
+                                   message: "\(list.name) holds entries wider than policy allows any entry to be: "
+                                       + list.widerThanPolicy.map(\.description).joined(separator: ", ")
+                                       + " (added by hand, or granted before policy was tightened); "
+                                       + (removing ? "the next apply removes them" : "a guard holds their removal back — review them by hand")))
+        }
         if !expired.isEmpty {
             items.append(DriftItem(kind: .expiredEntryGranted, severity: .critical, environment: environment, resource: resource,
                                    message: "\(list.name) still holds expired entries \(networks(expired)); the next apply removes them"))
