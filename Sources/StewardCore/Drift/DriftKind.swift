@@ -38,7 +38,11 @@ public enum DriftKind: String, Sendable, Hashable, Codable, CaseIterable {
     /// alone (a deleted file must not tear anything down), reported until someone decides.
     case orphanedResource = "orphaned-resource"
     // Desired state
-    /// A desired-state file or row that could not be used (invalid, unknown environment, a
-    /// conflict between the YAML and DynamoDB layers).
+    /// A desired-state file or row that could not be used (invalid).
     case invalidDesiredState = "invalid-desired-state"
+    /// A DynamoDB row (whitelist row or environments-table item) naming an environment that no
+    /// YAML file or steward.yaml entry defines.
+    case desiredStateUnknownEnvironment = "desired-state-unknown-environment"
+    /// A DynamoDB row saying something else than the reviewed YAML about the same network.
+    case desiredStateConflict = "desired-state-conflict"
 }

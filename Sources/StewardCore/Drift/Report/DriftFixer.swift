@@ -16,7 +16,7 @@ public enum DriftFixer: String, Sendable, Hashable, Codable {
     public static func implied(by kind: DriftKind) -> DriftFixer? {
         switch kind {
         case .unmanagedRule, .worldOpenRule, .ruleWiderThanPolicy, .grantedByUnmanagedRule, .unownedResource, .unownedBastion,
-             .orphanedResource, .invalidDesiredState:
+             .orphanedResource, .invalidDesiredState, .desiredStateUnknownEnvironment, .desiredStateConflict:
             .someoneElse
         case .expiredEntryGranted, .ownedRuleNotDesired, .entryNotGranted, .tierNotAsDesired, .databaseStartedBehindSteward,
              .serviceScaledUpWhileStopped, .bastionWithoutLease:

@@ -53,6 +53,7 @@ extension DriftObservation {
             items.append(DriftItem(kind: .invalidDesiredState, severity: .low, environment: environment,
                                    resource: .desiredState(source: diagnostic.path), message: diagnostic.description))
         }
+        items += report.desiredStateDiscrepancies.map(DriftItem.desiredStateDiscrepancy)
         let everywhere = report.observationProblems.filter { $0.environment == nil }.map(\.message)
         var environments = Set(report.environments).union(report.unreadable.keys)
         environments.formUnion(items.map(\.environment))
