@@ -47,7 +47,7 @@ final class DriftReportPump: Service, Sendable {
         await withGracefulShutdownHandler {
             for await pass in reports {
                 let observation = DriftObservation(report: pass, prices: prices, plannedChanges: pass.isDryRun)
-                let acted = Set(pass.results.filter { $0.outcome == .applied }.map(\.resource.id))
+                let acted = Set(pass.results.filter { $0.outcome == .applied }.flatMap(\.changedResourceIDs))
                 let report: DriftReport
                 do {
                     report = try await reporter.report(observation: observation, stewardActed: acted)
