@@ -203,4 +203,39 @@ import Testing
             #expect(try await Self.lists(world).first?.entries == ["198.51.100.0/24": "Staying"])
         }
     }
+    /// A network wider than policy added to Steward's list by hand (boto3) is a critical
+    /// rule-wider-than-policy finding on the list, as a wide hand-made rule is on a group; the
+    /// next apply removes it.
+    @Test(.timeLimit(.minutes(8))) func aWideEntryAddedByHandIsCriticalDrift() async throws {
+        try await WhitelistWorld.with { world in
+            _ = try await world.managedGroup("web")
+            Self.prefixListMode(world)
+            try world.writeDesired("dev", [("203.0.113.10/32", "John office IP", 86_400)])
+            let converged = await world.reconciler().reconcile()
+            #expect(converged.failedActions.isEmpty, "\(converged.failedActions)")
+            let listID = try #require(try await Self.lists(world).first?.id)
+            _ = try await world.moto.boto3("""
+            ec2 = boto3.client('ec2', endpoint_url=ENDPOINT, region_name='us-east-1')
+            version = ec2.describe_managed_prefix_lists(PrefixListIds=['\(listID)'])['PrefixLists'][0]['Version']
+            ec2.modify_managed_prefix_list(PrefixListId='\(listID)', CurrentVersion=version, PrefixListName='steward-dev-ipv4',
+                AddEntries=[{'Cidr': '10.0.0.0/8', 'Description': 'by hand'}])
+            """)
+            #expect(try await Self.lists(world).first?.entries["10.0.0.0/8"] == "by hand")
+
+            let planned = await world.reconciler().plan(ReconcileOptions(dryRun: true))
+            let items = DriftObservation(report: planned.report).items
+            let wide = try #require(items.first { $0.kind == .ruleWiderThanPolicy }, "\(items)")
+            #expect(wide.severity == .critical)
+            #expect(wide.resource == .prefixList(id: listID))
+            #expect(wide.id == "rule-wider-than-policy:prefix-list:\(listID)")
+            #expect(wide.message.contains("10.0.0.0/8"))
+            #expect(!items.contains { $0.kind == .ownedRuleNotDesired }, "the wide entry is not also a low finding: \(items)")
+
+            let fixed = await world.reconciler().reconcile()
+            #expect(fixed.failedActions.isEmpty, "\(fixed.failedActions)")
+            #expect(try await Self.lists(world).first?.entries == ["203.0.113.10/32": "John office IP"])
+            let after = DriftObservation(report: await world.reconciler().plan(ReconcileOptions(dryRun: true)).report).items
+            #expect(!after.contains { $0.kind == .ruleWiderThanPolicy }, "\(after)")
+        }
+    }
 }

@@ -4,7 +4,7 @@ import StewardCore
 /// Appends audit records as JSON lines. Each record is one `write(2)` on a file opened with
 /// O_APPEND, so lines from concurrent writers (the daemon and a CLI edit) never interleave.
 public actor AuditLog {
-    public let url: URL
+    nonisolated public let url: URL
     private let encoder: JSONEncoder
 
     public init(url: URL) {

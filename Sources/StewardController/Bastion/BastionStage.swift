@@ -16,7 +16,8 @@ public struct BastionStage: ReconcileStage {
     public init(ec2: EC2Client, configuration: StewardConfiguration, logger: Logger = Logger(label: "steward.bastions")) {
         self.ec2 = ec2
         executor = BastionExecutor(ec2: ec2, logger: logger)
-        planner = BastionPlanner(ownerID: configuration.ownerID, environmentTagKey: configuration.tiers.environmentTag)
+        planner = BastionPlanner(ownerID: configuration.ownerID, environmentTagKey: configuration.tiers.environmentTag,
+                                 prices: configuration.tiers.prices)
         self.configuration = configuration
     }
 
@@ -42,10 +43,13 @@ public struct BastionStage: ReconcileStage {
         }
         stage.orphans = observation.instances.filter { pass.isOrphan($0.key) }.sorted { $0.key < $1.key }.flatMap { environment, instances in
             instances.filter { $0.isOwned(by: configuration.ownerID) && $0.state.isLive }.map { instance in
-                DriftItem(kind: .orphanedResource, severity: instance.state.isUp ? .high : .medium, environment: environment,
-                          resource: .bastion(instanceID: instance.instanceID),
-                          message: "is a \(instance.state.rawValue) Steward bastion of environment \(environment), which desired state no longer has; "
-                              + "left as it is — restore \(environment)'s desired state so its lease ends it, or terminate it by hand")
+                let cost = instance.state.isUp ? DriftCost.instance(instance.instanceType, prices: configuration.tiers.prices) : nil
+                return DriftItem(kind: .orphanedResource, severity: instance.state.isUp ? .high : .medium, environment: environment,
+                                 resource: .bastion(instanceID: instance.instanceID),
+                                 message: "is a \(instance.state.rawValue) Steward bastion of environment \(environment), which desired state no longer has; "
+                                     + "left as it is — restore \(environment)'s desired state so its lease ends it, or terminate it by hand"
+                                     + (cost.map { "; \($0.phrase)" } ?? ""),
+                                 cost: cost)
             }
         }
         return stage

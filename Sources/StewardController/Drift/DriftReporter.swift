@@ -23,23 +23,29 @@ public struct DriftReporter: Sendable {
 
     /// Plans (a dry run) and reports. `recording: false` reports against the history without
     /// changing it (a look from Slack is not one of the reports history counts).
-    public func report(_ options: ReconcileOptions = ReconcileOptions(), recording: Bool = true) async throws(DriftHistoryError) -> DriftReport {
+    /// `stewardActed`, `stewardActionsComplete`: what the audit log says Steward changed since
+    /// the last report (the CLI's `drift`), as for `report(observation:…)`.
+    public func report(_ options: ReconcileOptions = ReconcileOptions(), stewardActed: Set<String> = [], stewardActionsComplete: Bool = false,
+                       recording: Bool = true) async throws(DriftHistoryError) -> DriftReport {
         var options = options
         options.dryRun = true
         let planned = await reconciler.plan(options)
         let prices = reconciler.configuration.tiers.prices
-        var observation = DriftObservation(report: planned.report, dailyCost: planned.dailyTierCost(prices: prices))
+        var observation = DriftObservation(report: planned.report, dailyCost: planned.dailyTierCost(prices: prices), prices: prices)
         observation.selection = options.environments
-        return try await report(observation: observation, recording: recording)
+        return try await report(observation: observation, stewardActed: stewardActed, stewardActionsComplete: stewardActionsComplete,
+                                recording: recording)
     }
 
     /// Reports what a pass already saw (the daemon's passes). `stewardActed`: resource ids the
-    /// pass changed, so findings they resolve are marked fixed by Steward.
-    public func report(observation: DriftObservation, stewardActed: Set<String> = [], recording: Bool = true) async throws(DriftHistoryError) -> DriftReport {
+    /// pass changed, so findings they resolve are marked fixed by Steward; with
+    /// `stewardActionsComplete` the others are marked fixed by someone else.
+    public func report(observation: DriftObservation, stewardActed: Set<String> = [], stewardActionsComplete: Bool = false,
+                       recording: Bool = true) async throws(DriftHistoryError) -> DriftReport {
         let now = clock()
         var history = try await self.history.load()
         var report = DriftReport.make(observation: observation, history: &history, stewardActed: stewardActed,
-                                      desiredState: desiredStateSource, now: now)
+                                      stewardActionsComplete: stewardActionsComplete, desiredState: desiredStateSource, now: now)
         var actors: [String: DriftActor] = [:]
         if let attributor {
             let fresh = report.findings.filter { $0.state == .new && $0.actor == nil }
@@ -60,7 +66,8 @@ public struct DriftReporter: Sendable {
         let shown = actors
         let source = desiredStateSource
         return try await self.history.modify { (current: inout DriftHistory) throws(DriftHistoryError) -> DriftReport in
-            var final = DriftReport.make(observation: observation, history: &current, stewardActed: stewardActed, desiredState: source, now: now)
+            var final = DriftReport.make(observation: observation, history: &current, stewardActed: stewardActed,
+                                         stewardActionsComplete: stewardActionsComplete, desiredState: source, now: now)
             current.recordActors(shown)
             for index in final.findings.indices {
                 if let actor = shown[final.findings[index].id] ?? current.findings[final.findings[index].id]?.actor {

@@ -109,6 +109,7 @@ public actor Reconciler {
             report.desiredStateErrors.append(Diagnostic(.error, path: configuration.desiredStatePath, message: "\(error)"))
         }
         report.desiredStateErrors += snapshot?.allErrors ?? []
+        report.desiredStateDiscrepancies = (snapshot?.discrepancies ?? []).filter { options.environments?.contains($0.environment) ?? true }
         let known = snapshot.map { Set($0.environments.keys).union($0.failures.keys).union(memory.lastGood.keys) }
         let (targets, refusals) = memory.targets(from: snapshot, selecting: options.environments)
         report.environments = targets.map(\.environment)

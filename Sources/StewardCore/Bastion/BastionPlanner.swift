@@ -30,10 +30,13 @@ public struct BastionPlanner: Sendable {
     public var ownerID: String
     /// The tag that names an instance's environment (`tiers.environmentTag`).
     public var environmentTagKey: String
+    /// Prices the "bastion up that nobody's lease wants" findings.
+    public var prices: PriceTable
 
-    public init(ownerID: String, environmentTagKey: String = StewardTag.environment) {
+    public init(ownerID: String, environmentTagKey: String = StewardTag.environment, prices: PriceTable = PriceTable()) {
         self.ownerID = ownerID
         self.environmentTagKey = environmentTagKey
+        self.prices = prices
     }
 
     /// - Parameters:
@@ -46,7 +49,7 @@ public struct BastionPlanner: Sendable {
         let live = observed.filter(\.state.isLive).sorted(by: Self.launchOrder)
         let owned = live.filter { $0.isOwned(by: ownerID) }
         plan.drift = live.filter { !$0.isOwned(by: ownerID) }
-            .map { DriftItem.unownedBastion($0, environment: environment, ownerID: ownerID) }
+            .map { DriftItem.unownedBastion($0, environment: environment, ownerID: ownerID, prices: prices) }
             .sorted()
 
         var terminate: [BastionTermination] = []
@@ -54,9 +57,9 @@ public struct BastionPlanner: Sendable {
         if let lease = desired.bastion, lease.isActive(at: now), desired.tier == .running {
             let up = owned.filter(\.state.isUp)
             let down = owned.filter { !$0.state.isUp }
-            terminate += down.map { BastionTermination(instanceID: $0.instanceID, state: $0.state, reason: .stopped) }
+            terminate += down.map { BastionTermination($0, reason: .stopped) }
             if let kept = up.first {
-                terminate += up.dropFirst().map { BastionTermination(instanceID: $0.instanceID, state: $0.state, reason: .extra) }
+                terminate += up.dropFirst().map { BastionTermination($0, reason: .extra) }
                 let tags = leaseTags(lease)
                 if kept.leaseExpiryTag != tags[StewardTag.leaseExpiresAt] || kept.requestedByTag != tags[StewardTag.leaseRequestedBy] {
                     plan.tagUpdates.append(BastionLeaseTagUpdate(
@@ -78,7 +81,7 @@ public struct BastionPlanner: Sendable {
             } else {
                 reason = .tierNotRunning
             }
-            terminate += owned.map { BastionTermination(instanceID: $0.instanceID, state: $0.state, reason: reason) }
+            terminate += owned.map { BastionTermination($0, reason: reason) }
         }
         terminate.sort { $0.instanceID < $1.instanceID }
 

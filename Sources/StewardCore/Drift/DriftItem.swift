@@ -7,13 +7,18 @@ public struct DriftItem: Sendable, Hashable, Codable, Comparable, Identifiable {
     public var environment: EnvironmentName
     public var resource: ResourceReference
     public var message: String
+    /// What it costs a day, on findings of something running where desired state says
+    /// stopped or none (the message says it too).
+    public var cost: DriftCost?
 
-    public init(kind: DriftKind, severity: DriftSeverity, environment: EnvironmentName, resource: ResourceReference, message: String) {
+    public init(kind: DriftKind, severity: DriftSeverity, environment: EnvironmentName, resource: ResourceReference, message: String,
+                cost: DriftCost? = nil) {
         self.kind = kind
         self.severity = severity
         self.environment = environment
         self.resource = resource
         self.message = message
+        self.cost = cost
     }
 
     /// Stable across passes and wordings: the kind and the resource, never the message, so a

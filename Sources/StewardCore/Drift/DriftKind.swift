@@ -9,7 +9,8 @@ public enum DriftKind: String, Sendable, Hashable, Codable, CaseIterable {
     /// A desired entry already granted by an unowned rule: Steward can't add its own twin (AWS
     /// refuses duplicates) and won't adopt someone else's rule.
     case grantedByUnmanagedRule = "granted-by-unmanaged-rule"
-    /// An unowned rule on a managed group wider than policy lets any entry be.
+    /// An unowned rule on a managed group, or an entry of Steward's prefix list, wider than
+    /// policy lets any entry be.
     case ruleWiderThanPolicy = "rule-wider-than-policy"
     /// An owned rule whose entry has expired, still in AWS: access past its end date.
     case expiredEntryGranted = "expired-entry-granted"
@@ -37,7 +38,11 @@ public enum DriftKind: String, Sendable, Hashable, Codable, CaseIterable {
     /// alone (a deleted file must not tear anything down), reported until someone decides.
     case orphanedResource = "orphaned-resource"
     // Desired state
-    /// A desired-state file or row that could not be used (invalid, unknown environment, a
-    /// conflict between the YAML and DynamoDB layers).
+    /// A desired-state file or row that could not be used (invalid).
     case invalidDesiredState = "invalid-desired-state"
+    /// A DynamoDB row (whitelist row or environments-table item) naming an environment that no
+    /// YAML file or steward.yaml entry defines.
+    case desiredStateUnknownEnvironment = "desired-state-unknown-environment"
+    /// A DynamoDB row saying something else than the reviewed YAML about the same network.
+    case desiredStateConflict = "desired-state-conflict"
 }

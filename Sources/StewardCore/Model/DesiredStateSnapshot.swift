@@ -11,17 +11,22 @@ public struct DesiredStateSnapshot: Sendable, Hashable {
     /// Files that aren't an environment at all (bad file name): reported, never acted on.
     public var strayFailures: [Diagnostic]
     public var warnings: [Diagnostic]
+    /// DynamoDB rows for environments nothing defines, and rows that contradict the YAML: not
+    /// errors (the merge still has a rule for them), but drift a report should show.
+    public var discrepancies: [DesiredStateDiscrepancy]
 
     public init(
         environments: [EnvironmentName: DesiredState] = [:],
         failures: [EnvironmentName: [Diagnostic]] = [:],
         strayFailures: [Diagnostic] = [],
-        warnings: [Diagnostic] = []
+        warnings: [Diagnostic] = [],
+        discrepancies: [DesiredStateDiscrepancy] = []
     ) {
         self.environments = environments
         self.failures = failures
         self.strayFailures = strayFailures
         self.warnings = warnings
+        self.discrepancies = discrepancies
     }
 
     public var isValid: Bool { failures.isEmpty && strayFailures.isEmpty }

@@ -20,6 +20,10 @@ public struct PrefixListChange: Sendable, Hashable, Codable {
     /// What the list held when observed, so a guard that holds changes back can say what the
     /// list will hold instead. Not part of the plan's JSON.
     public var observedEntries: [CIDR: String]
+    /// Networks the list holds that are wider than policy lets any entry be: no entry can have
+    /// put them there, so they are drift (critical) whether or not a guard holds their removal
+    /// back. In network order; not part of the plan's JSON.
+    public var widerThanPolicy: [CIDR] = []
 
     public init(
         family: AddressFamily, name: String, listID: String?, observedVersion: Int?, observedMaxEntries: Int?,

@@ -143,6 +143,7 @@ public enum PrefixListPlanner {
                 for (cidr, description) in existing.sorted(by: { $0.key < $1.key }) where !keptSet.contains(cidr) {
                     change.remove.append(PrefixListEntryChange(cidr: cidr, description: description, reason: expired.contains(cidr) ? .expired : .removed))
                 }
+                change.widerThanPolicy = existing.keys.filter { $0.prefixLength < policy.minimumPrefixLength(for: $0.family) }.sorted()
             } else {
                 change.add = kept.sorted { $0.cidr < $1.cidr }.map {
                     PrefixListEntryChange(cidr: $0.cidr, description: $0.description, expiresAt: $0.expiresAt, reason: .newEntry)
@@ -160,7 +161,7 @@ public enum PrefixListPlanner {
         var drift: [DriftItem] = []
         for group in groups.sorted(by: { $0.id < $1.id }) {
             plan.groups.append(planGroup(
-                group, environment: environment, ownerID: ownerID, active: active, expired: expired, inList: inList,
+                group, environment: environment, ownerID: ownerID, policy: policy, active: active, expired: expired, inList: inList,
                 listIDs: listIDs, canonical: canonical, newMax: newMax, ruleQuota: ruleQuota, drift: &drift
             ))
         }
@@ -189,7 +190,7 @@ public enum PrefixListPlanner {
     }
 
     private static func planGroup(
-        _ group: ObservedSecurityGroup, environment: EnvironmentName, ownerID: String,
+        _ group: ObservedSecurityGroup, environment: EnvironmentName, ownerID: String, policy: Policy,
         active: [CIDR: WhitelistEntry], expired: Set<CIDR>, inList: [AddressFamily: Set<CIDR>],
         listIDs: [AddressFamily: String?], canonical: [AddressFamily: ObservedPrefixList], newMax: [AddressFamily: Int],
         ruleQuota: Int, drift: inout [DriftItem]
@@ -204,7 +205,7 @@ public enum PrefixListPlanner {
         var satisfied: Set<ReferenceKey> = []
 
         for rule in group.ingressRules where !rule.isOwned(by: ownerID) {
-            drift.append(.unownedRule(rule, environment: environment, groupID: group.id, ownerID: ownerID))
+            drift.append(.unownedRule(rule, environment: environment, groupID: group.id, ownerID: ownerID, policy: policy))
             if case .prefixList(let id) = rule.source, let family = wantedFamily[id], let ports = rule.ports,
                rule.networkProtocol == group.networkProtocol, managedPorts.contains(ports),
                satisfied.insert(ReferenceKey(family: family, ports: ports)).inserted

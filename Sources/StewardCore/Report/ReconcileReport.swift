@@ -31,6 +31,9 @@ public struct ReconcileReport: Sendable {
     public var refusals: [Refusal] = []
     /// Desired-state files (and rows) that could not be used this time.
     public var desiredStateErrors: [Diagnostic] = []
+    /// DynamoDB rows for unknown environments or contradicting the YAML (of the environments
+    /// the pass covers): drift, not errors.
+    public var desiredStateDiscrepancies: [DesiredStateDiscrepancy] = []
     public var observationProblems: [ObservationProblem] = []
     /// Set when the reconcile could not run at all.
     public var failure: ReconcileFailure?

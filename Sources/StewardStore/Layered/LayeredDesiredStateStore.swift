@@ -8,10 +8,14 @@ import StewardCore
 public final class LayeredDesiredStateStore: DesiredStateStore {
     public let yaml: YAMLDirectoryStore?
     public let dynamoDB: DynamoDBDesiredStateStore
+    /// steward.yaml's `environments:`: names that are environments even without a YAML file,
+    /// so their DynamoDB rows are not reported as naming an unknown environment.
+    public let configuredEnvironments: Set<EnvironmentName>
 
-    public init(yaml: YAMLDirectoryStore?, dynamoDB: DynamoDBDesiredStateStore) {
+    public init(yaml: YAMLDirectoryStore?, dynamoDB: DynamoDBDesiredStateStore, configuredEnvironments: Set<EnvironmentName> = []) {
         self.yaml = yaml
         self.dynamoDB = dynamoDB
+        self.configuredEnvironments = configuredEnvironments
     }
 
     public func load() async throws -> DesiredStateSnapshot {
@@ -20,6 +24,10 @@ public final class LayeredDesiredStateStore: DesiredStateStore {
         let known = Set(reviewed.environments.keys).union(reviewed.failures.keys)
         let read = try await dynamoDB.read(known: known, now: now)
         var snapshot = DesiredStateSnapshot(strayFailures: reviewed.strayFailures + read.rowErrors, warnings: reviewed.warnings + read.warnings)
+        // Without a YAML layer or a configured list, DynamoDB alone defines environments.
+        let defined = yaml == nil && configuredEnvironments.isEmpty ? nil : known.union(configuredEnvironments)
+        snapshot.discrepancies = DesiredStateLayering.discrepancies(read: read, defined: defined, reviewed: reviewed.environments,
+                                                                    reviewedPath: yamlPath)
         for environment in known.union(read.environments).union(read.unreadable.keys) {
             let failures = (reviewed.failures[environment] ?? []) + (read.unreadable[environment] ?? [])
             guard failures.isEmpty else {

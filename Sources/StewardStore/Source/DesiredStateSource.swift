@@ -43,7 +43,7 @@ public struct DesiredStateSource: Sendable {
         }
         guard let aws else { throw .notConfigured(reason: "desired_state.dynamodb is set but no AWS client was given") }
         let dynamoDB = DynamoDBDesiredStateStore(settings: settings, client: aws, policy: configuration.policy)
-        let layered = LayeredDesiredStateStore(yaml: yaml, dynamoDB: dynamoDB)
+        let layered = LayeredDesiredStateStore(yaml: yaml, dynamoDB: dynamoDB, configuredEnvironments: Set(configuration.environments.keys))
         var timing = streamTiming ?? DynamoDBStreamChangeFeed.Timing()
         timing.pollInterval = .seconds(settings.pollInterval.seconds)
         let streamFeed = DynamoDBStreamChangeFeed(client: aws, timing: timing) {

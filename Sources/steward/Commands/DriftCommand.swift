@@ -61,12 +61,15 @@ struct DriftCommand: AsyncParsableCommand {
         func run() async throws {
             let context = try ControllerContext(options: options)
             let attributor = attribution ? await Self.attributor(context) : nil
-            let reporter = DriftReporter(reconciler: context.reconciler, history: DriftCommand.historyStore(history, context: context.base),
+            let historyStore = DriftCommand.historyStore(history, context: context.base)
+            let reporter = DriftReporter(reconciler: context.reconciler, history: historyStore,
                                          attributor: attributor, desiredStateSource: context.base.desiredState.description)
             let selection = try ControllerContext.environments(environments)
             let report: DriftReport
             do {
-                report = try await reporter.report(ReconcileOptions(environments: selection, dryRun: true))
+                let acted = await Self.stewardActed(context.base, history: historyStore)
+                report = try await reporter.report(ReconcileOptions(environments: selection, dryRun: true), stewardActed: acted.ids,
+                                                   stewardActionsComplete: acted.complete)
             } catch {
                 await context.shutdown()
                 throw CommandFailure(message: error.description)
@@ -92,6 +95,24 @@ struct DriftCommand: AsyncParsableCommand {
             if let reason = report.reason { StandardError.write("warning: incomplete: \(reason)") }
             let status = report.exitCode(detailed: detailedExitcode)
             if status != 0 { throw ExitCode(status) }
+        }
+
+        /// What Steward's reconciles (a CLI `apply` as much as the daemon) changed since the
+        /// history's last report, from the audit log: findings that went away on those were
+        /// fixed by Steward, the others by someone else. Incomplete (nobody named as fixer)
+        /// when there is no audit log or it can't be read: a guess would be worse than nothing.
+        static func stewardActed(_ context: CommandContext, history: any DriftHistoryStore) async -> (ids: Set<String>, complete: Bool) {
+            guard let log = context.auditLog else { return ([], false) }
+            do {
+                let since = try await history.load().lastReportAt
+                let records = try AuditLog.records(at: log.url)
+                return (AuditRecord.stewardActed(records, ownerID: context.configuration.ownerID, since: since), true)
+            } catch let error as AuditLogReadError {
+                StandardError.write("warning: \(error.description)")
+            } catch {
+                // The history itself is unreadable: the report that follows says so.
+            }
+            return ([], false)
         }
 
         /// CloudTrail attribution with Steward's identity from STS; nil (no attribution) when

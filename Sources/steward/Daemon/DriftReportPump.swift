@@ -43,10 +43,11 @@ final class DriftReportPump: Service, Sendable {
         // Kept in the history: a restart does not post a digest the schedule has already had.
         var lastDigest = (try? await reporter.history.load())?.lastDigestAt
         var firstCompletePass: Date?
+        let prices = await reporter.reconciler.configuration.tiers.prices
         await withGracefulShutdownHandler {
             for await pass in reports {
-                let observation = DriftObservation(report: pass, plannedChanges: pass.isDryRun)
-                let acted = Set(pass.results.filter { $0.outcome == .applied }.map(\.resource.id))
+                let observation = DriftObservation(report: pass, prices: prices, plannedChanges: pass.isDryRun)
+                let acted = Set(pass.results.filter { $0.outcome == .applied }.flatMap(\.changedResourceIDs))
                 let report: DriftReport
                 do {
                     report = try await reporter.report(observation: observation, stewardActed: acted)

@@ -16,7 +16,7 @@ import Testing
             "  bastion",
             "    + launch from template dev-bastion  (lease has no bastion; lease of U0123 until 2026-11-27T13:00:00Z; token \(token))",
             "  ! high drift i-9: i-9 (running) is tagged as a dev bastion but has no steward:owner=steward tag; "
-                + "Steward never touches it — terminate it by hand if nobody needs it",
+                + "Steward never touches it — terminate it by hand if nobody needs it; its cost per day is unknown (EC2 reported no instance type)",
         ])
 
         let retag = planner.plan(desired: B.desired(lease), observed: [B.owned("i-1", lease: B.lease(expiresIn: 3600)), B.owned("i-2", launchedAgo: 10)],

@@ -9,6 +9,8 @@ public struct DriftFinding: Sendable, Hashable, Codable {
     public var environment: EnvironmentName
     public var resource: ResourceReference
     public var message: String
+    /// What it costs a day, when it is something running that desired state wants stopped.
+    public var cost: DriftCost?
     public var state: DriftFindingState
     public var firstSeen: Date
     public var lastSeen: Date
@@ -21,7 +23,7 @@ public struct DriftFinding: Sendable, Hashable, Codable {
     public var actor: DriftActor?
 
     enum CodingKeys: String, CodingKey {
-        case id, kind, severity, environment, resource, message, state, ack, actor
+        case id, kind, severity, environment, resource, message, cost, state, ack, actor
         case firstSeen = "first_seen", lastSeen = "last_seen", resolvedAt = "resolved_at", fixedBy = "fixed_by"
     }
 
@@ -33,6 +35,7 @@ public struct DriftFinding: Sendable, Hashable, Codable {
         environment = item.environment
         resource = item.resource
         message = item.message
+        cost = item.cost
         self.state = state
         self.firstSeen = firstSeen
         self.lastSeen = lastSeen
@@ -43,7 +46,7 @@ public struct DriftFinding: Sendable, Hashable, Codable {
     }
 
     public var item: DriftItem {
-        DriftItem(kind: kind, severity: severity, environment: environment, resource: resource, message: message)
+        DriftItem(kind: kind, severity: severity, environment: environment, resource: resource, message: message, cost: cost)
     }
 
     /// How long it has been there, at `now`.

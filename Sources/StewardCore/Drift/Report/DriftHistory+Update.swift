@@ -11,7 +11,11 @@ extension DriftHistory {
     ///     missing from `observed` be called resolved.
     ///   - stewardActed: ids of the resources Steward changed since the last report, so a
     ///     finding on one of them that went away was fixed by Steward.
-    public mutating func update(observed: [DriftItem], covered: Set<EnvironmentName>, stewardActed: Set<String> = [], now: Date) -> [DriftFinding] {
+    ///   - stewardActionsComplete: `stewardActed` is every change Steward made since the last
+    ///     report (read from the audit log), so a finding that went away on a resource not in
+    ///     it was fixed by someone else; false: nothing is said of who fixed those.
+    public mutating func update(observed: [DriftItem], covered: Set<EnvironmentName>, stewardActed: Set<String> = [],
+                                stewardActionsComplete: Bool = false, now: Date) -> [DriftFinding] {
         var seen: [String: DriftItem] = [:]
         for item in observed where seen[item.id] == nil { seen[item.id] = item }
         acks = acks.filter { $0.value.holds(at: now) }
@@ -50,8 +54,8 @@ extension DriftHistory {
             }
             var resolved = entry
             resolved.resolvedAt = now
-            resolved.fixedBy = DriftFixer.implied(by: entry.item.kind)
-                ?? (stewardActed.contains(entry.item.resource.id) ? .steward : nil)
+            resolved.fixedBy = DriftFixer.implied(by: entry.item)
+                ?? (stewardActed.contains(entry.item.resource.id) ? .steward : stewardActionsComplete ? .someoneElse : nil)
             findings[id] = resolved
             shown.append(DriftFinding(item: entry.item, state: .resolved, firstSeen: entry.firstSeen, lastSeen: entry.lastSeen,
                                       resolvedAt: now, fixedBy: resolved.fixedBy, actor: entry.actor))

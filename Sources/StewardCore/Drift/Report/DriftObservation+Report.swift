@@ -8,9 +8,11 @@ extension DriftObservation {
     ///
     /// - Parameter dailyCost: per environment, the daily cost of each tier resource by its
     ///   name (`ecs:dev/api`), for the "running while stopped" findings.
+    ///   - prices: what a bastion up without a lease costs a day (`tiers.prices`).
     ///   - plannedChanges: count what the plans would correct (a `plan`-like look); false for a
     ///     pass that applied them (they were just put right).
-    public init(report: ReconcileReport, dailyCost: [EnvironmentName: [String: Double]] = [:], plannedChanges: Bool = true) {
+    public init(report: ReconcileReport, dailyCost: [EnvironmentName: [String: Double]] = [:], prices: PriceTable = PriceTable(),
+                plannedChanges: Bool = true) {
         var items = report.drift
         for plan in report.plans where plannedChanges {
             for group in plan.groups {
@@ -38,7 +40,7 @@ extension DriftObservation {
         }
         for plan in report.bastionPlans where plannedChanges {
             for termination in plan.terminate + plan.heldTerminations {
-                items.append(.bastionWithoutLease(termination, environment: plan.environment))
+                items.append(.bastionWithoutLease(termination, environment: plan.environment, prices: prices))
             }
         }
         var unknown: [EnvironmentName: String] = [:]
@@ -51,6 +53,7 @@ extension DriftObservation {
             items.append(DriftItem(kind: .invalidDesiredState, severity: .low, environment: environment,
                                    resource: .desiredState(source: diagnostic.path), message: diagnostic.description))
         }
+        items += report.desiredStateDiscrepancies.map(DriftItem.desiredStateDiscrepancy)
         let everywhere = report.observationProblems.filter { $0.environment == nil }.map(\.message)
         var environments = Set(report.environments).union(report.unreadable.keys)
         environments.formUnion(items.map(\.environment))

@@ -14,12 +14,14 @@ extension DriftReport {
     }
 
     /// A report from one observation, folding it into `history` (which the caller then keeps).
+    /// `stewardActionsComplete`: `stewardActed` lists every change Steward made since the last
+    /// report (see `DriftHistory.update`).
     public static func make(observation: DriftObservation, history: inout DriftHistory, stewardActed: Set<String> = [],
-                            desiredState: String, now: Date) -> DriftReport {
+                            stewardActionsComplete: Bool = false, desiredState: String, now: Date) -> DriftReport {
         let covered = Set(observation.environments).union(observation.items.map(\.environment))
             .subtracting(observation.unknown.keys)
         var findings = history.update(observed: observation.items, covered: observation.everythingUnknown ? [] : covered,
-                                      stewardActed: stewardActed, now: now)
+                                      stewardActed: stewardActed, stewardActionsComplete: stewardActionsComplete, now: now)
         if let selection = observation.selection { findings.removeAll { !selection.contains($0.environment) } }
         return DriftReport(generatedAt: now, desiredState: desiredState,
                            environments: statuses(observation: observation, findings: findings), findings: findings,
