@@ -82,6 +82,12 @@ struct RunCommand: AsyncParsableCommand {
                 or remove 'ha' to run one replica
                 """)
         }
+        if dynamoDB.environmentsTable == nil {
+            StandardError.write("""
+                warning: 'ha' without desired_state.dynamodb.environments_table: each replica keeps its own drift history file, \
+                so a new leader reports old findings as new; configure the environments table to share it
+                """)
+        }
         let client = try CommandContext.storeClient(dynamoDB, environment: environment, countAWSCalls: true)
         let fence = LeaseFence(identity: ReplicaIdentity.make(environment: environment), timing: ha.timing)
         return (fence, LeaseTable(dynamoDB: DynamoDBClient(client: client), table: ha.leaseTable, leaseName: ha.leaseName, timing: ha.timing))
