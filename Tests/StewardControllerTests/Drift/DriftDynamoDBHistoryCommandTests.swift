@@ -6,17 +6,10 @@ import Testing
 /// is kept in the environments table (no file on the container's disk), across runs, and the
 /// daemon's history writes do not wake its own loop through the table's stream.
 @Suite(.serialized) struct DriftDynamoDBHistoryCommandTests {
-    static let table = "docustack-dev-ip-whitelist"
-    static let environments = "steward-environments"
-    static let configuration = """
-    desired_state:
-      dynamodb:
-        whitelist_table: \(table)
-        environments_table: \(environments)
-        poll_interval: 30s
-    audit_log: steward-audit.jsonl
-
-    """
+    static let table = RunDaemonDynamoDBTests.table
+    static let environments = RunDaemonDynamoDBTests.environments
+    /// The daemon test's DynamoDB-only configuration, with the audit log named.
+    static let configuration = RunDaemonDynamoDBTests.configuration + "audit_log: steward-audit.jsonl\n"
 
     /// Tables, configuration, one entry for dev, and a managed group with a hand-made rule.
     static func seed(_ estate: RunDaemonEstate) async throws -> String {
