@@ -122,7 +122,7 @@ final class DaemonProgress: Service, Sendable {
     }
 
     /// True for the first caller only.
-    private static func claim(_ flag: Mutex<Bool>) -> Bool {
+    private static func claim(_ flag: borrowing Mutex<Bool>) -> Bool {
         flag.withLock { done in
             defer { done = true }
             return !done
