@@ -28,12 +28,25 @@ import Testing
     typealias Replica = LeaseReplica
 
     /// Runs `body` with two replicas of `steward run` started on one estate (two managed
-    /// groups, one seed item); stops both processes and both proxies however it ends.
-    static func withReplicas(_ body: (RunDaemonEstate, [String], Replica, Replica) async throws -> Void) async throws {
+    /// groups, one seed item; with `bastion`, also dev's launch template and an hour's bastion
+    /// lease in the environments table); stops both processes and both proxies however it ends.
+    static func withReplicas(bastion: Bool = false, _ body: (RunDaemonEstate, [String], Replica, Replica) async throws -> Void) async throws {
         try await RunDaemonEstate.with { estate, _ in
             try await estate.moto.createWhitelistTable(table)
             try await estate.moto.createEnvironmentsTable("steward-environments")
             try await estate.moto.createLeaseTable("steward-leases")
+            if bastion {
+                _ = try await estate.moto.boto3("""
+                ec2 = boto3.client('ec2', endpoint_url=ENDPOINT, region_name='us-east-1')
+                ami = ec2.describe_images()['Images'][0]['ImageId']
+                ec2.create_launch_template(LaunchTemplateName='dev-bastion', LaunchTemplateData={'ImageId': ami, 'InstanceType': 't3.nano'})
+                """)
+                let now = Int(Date().timeIntervalSince1970)
+                _ = try await estate.moto.aws(["dynamodb", "put-item", "--table-name", "steward-environments", "--item", """
+                    {"environment":{"S":"dev"},"bastion_requested_by":{"S":"U0123"},\
+                    "bastion_requested_at":{"N":"\(now - 60)"},"bastion_expires_at":{"N":"\(now + 3600)"}}
+                    """])
+            }
             try configuration.write(to: estate.root.appendingPathComponent("steward.yaml"), atomically: true, encoding: .utf8)
             let groups = [try await estate.managedGroup("web"), try await estate.managedGroup("api")]
             let now = Int(Date().timeIntervalSince1970)
@@ -142,11 +155,42 @@ import Testing
         return (elected.leader, elected.leader === a ? b : a, elected.epoch)
     }
 
+    /// dev's bastion instances that are not terminated, as boto3 sees them: id → state.
+    static func liveBastions(_ estate: RunDaemonEstate) async throws -> [String: String] {
+        let output = try await estate.moto.boto3("""
+        ec2 = boto3.client('ec2', endpoint_url=ENDPOINT, region_name='us-east-1')
+        found = {}
+        for r in ec2.describe_instances(Filters=[{'Name': 'tag:Role', 'Values': ['bastion']}])['Reservations']:
+            for i in r['Instances']:
+                if i['State']['Name'] not in ('shutting-down', 'terminated'):
+                    found[i['InstanceId']] = i['State']['Name']
+        print(json.dumps(found))
+        """)
+        return try JSONDecoder().decode([String: String].self, from: Data(output.utf8))
+    }
+
+    /// Passes the replica finished, from its /metrics (the reconcile duration's count); 0 before the first.
+    static func passes(_ replica: Replica) async -> Int {
+        guard let base = replica.base, let body = try? await RunDaemonHTTP.get(base + "/metrics").body else { return 0 }
+        let line = body.split(separator: "\n").first { $0.hasPrefix("steward_reconcile_duration_seconds_count") }
+        return line.flatMap { $0.split(separator: " ").last }.flatMap { Double($0) }.map { Int($0) } ?? 0
+    }
+
     @Test(.timeLimit(.minutes(8)))
     func aKilledLeadersStandbyReconcilesWithinTheLeaseDurationAndAPass() async throws {
-        try await Self.withReplicas { estate, groups, a, b in
+        try await Self.withReplicas(bastion: true) { estate, groups, a, b in
             let elected = try await Self.settled(estate, groups, a, b)
             let standby = elected.standby
+            // The first leader launches dev's bastion before it dies.
+            let launchDeadline = ContinuousClock.now + .seconds(15)
+            var launched: [String: String] = [:]
+            while ContinuousClock.now < launchDeadline {
+                launched = try await Self.liveBastions(estate)
+                if !launched.isEmpty, elected.leader.proxy.count("RunInstances") > 0 { break }
+                try await Task.sleep(for: .milliseconds(100))
+            }
+            try #require(launched.count == 1 && elected.leader.proxy.count("RunInstances") == 1,
+                         "the leader did not launch exactly one bastion: \(launched), RunInstances \(elected.leader.proxy.count("RunInstances"))")
             elected.leader.daemon?.signal(SIGKILL)
             let killed = ContinuousClock.now
             _ = await elected.leader.daemon?.waitForExit(timeout: .seconds(5))
@@ -163,6 +207,18 @@ import Testing
             let next = try #require(await Self.leader(of: [a, b], within: .seconds(2), excluding: elected.leader))
             #expect(next.leader === standby && next.epoch == elected.epoch + 1)
             #expect(standby.proxy.estateWrites.filter { $0.action == "AuthorizeSecurityGroupIngress" }.count == groups.count)
+
+            // A whole pass of the new leader (the bastion step included) saw the lease: it found
+            // the instance the dead leader launched instead of launching a second.
+            let passDeadline = ContinuousClock.now + .seconds(15)
+            while ContinuousClock.now < passDeadline, await Self.passes(standby) < 1 {
+                try await Task.sleep(for: .milliseconds(100))
+            }
+            #expect(await Self.passes(standby) >= 1, "the new leader finished no pass")
+            #expect(elected.leader.proxy.count("RunInstances") + standby.proxy.count("RunInstances") == 1,
+                    "RunInstances: \(elected.leader.name) \(elected.leader.proxy.count("RunInstances")), \(standby.name) \(standby.proxy.count("RunInstances"))")
+            let live = try await Self.liveBastions(estate)
+            #expect(Set(live.keys) == Set(launched.keys), "one lease, one bastion, the one launched before the takeover: \(live)")
         }
     }
 

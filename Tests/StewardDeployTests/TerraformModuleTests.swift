@@ -116,6 +116,43 @@ import Testing
     }
 
     @Test(.enabled(if: toolsPresent || DeployFiles.onCI, "python-hcl2 and checkov are not installed (.ci/run installs them)"))
+    func withHAOnTheTasksConfigurationCarriesAnHABlockNamingTheModulesLeaseTable() async throws {
+        let module = try await Self.module()
+        let locals = try #require(module["locals"] as? [String: Any])
+        // The container gets the composed configuration, not the raw variable.
+        let environment = (locals["environment"] as? [[String: Any]]) ?? []
+        #expect(environment.first { $0["name"] as? String == "STEWARD_CONFIG_YAML" }?["value"] as? String == "${local.steward_yaml}",
+                "\(environment)")
+        // ha_enabled appends the block to the operator's file as written; off, the file goes unchanged.
+        #expect(locals["steward_yaml"] as? String
+                == #"${var.ha_enabled ? "${trimsuffix(var.steward_yaml, "\n")}\n${yamlencode(local.ha_block)}" : var.steward_yaml}"#)
+        let ha = try #require((locals["ha_block"] as? [String: Any])?["ha"] as? [String: String], "no ha_block.ha")
+        #expect(ha["lease_table"] == "${aws_dynamodb_table.leases.name}", "the lease table is not the one the module creates")
+        for key in ["lease_name", "lease_duration", "renew_every", "renew_deadline"] {
+            #expect(ha[key] == "${var.ha_lease.\(key)}", "\(key): \(ha[key] ?? "missing")")
+        }
+        #expect(Set(ha.keys) == ["lease_table", "lease_name", "lease_duration", "renew_every", "renew_deadline"], "ha: takes no other keys")
+
+        // Unset, the timings are Steward's own defaults (issue 15's 30 s / 5 s / 20 s), in a safe order.
+        let variable = try #require((module["variable"] as? [String: [String: Any]])?["ha_lease"], "no variable ha_lease")
+        let type = try #require(variable["type"] as? String)
+        let defaults = Dictionary(uniqueKeysWithValues: type.matches(of: /(\w+) = optional\(string, "([^"]+)"\)/).map { (String($0.1), String($0.2)) })
+        #expect(defaults == ["lease_name": "default", "lease_duration": "30s", "renew_every": "5s", "renew_deadline": "20s"], "\(type)")
+        #expect((variable["default"] as? [String: Any])?.isEmpty == true)
+
+        // Plan-time guards: no second ha: block in the operator's file, and none without the shared store.
+        let service = try Self.block(module, "resource", "aws_ecs_service", "steward")
+        let conditions = ((Self.nested(service, "lifecycle")?["precondition"] as? [[String: Any]]) ?? []).compactMap { $0["condition"] as? String }
+        #expect(conditions.contains("${try(yamldecode(var.steward_yaml).ha, null) == null}"), "\(conditions)")
+        #expect(conditions.contains("${!var.ha_enabled || try(yamldecode(var.steward_yaml).desired_state.dynamodb, null) != null}"), "\(conditions)")
+        #expect(conditions.contains("${var.ha_enabled || var.desired_count <= 1}"), "\(conditions)")
+
+        // The README's example and variables table say how to turn it on.
+        let readme = try DeployFiles.text("README.md")
+        #expect(readme.contains("ha_lease"), "README does not document ha_lease")
+    }
+
+    @Test(.enabled(if: toolsPresent || DeployFiles.onCI, "python-hcl2 and checkov are not installed (.ci/run installs them)"))
     func theTaskRoleHasExactlyTheExamplePolicysActions() async throws {
         let module = try await Self.module()
         let controller = try Self.block(module, "data", "aws_iam_policy_document", "controller")

@@ -47,11 +47,26 @@ resource "aws_vpc_security_group_ingress_rule" "metrics" {
 locals {
   container_name = "steward"
 
+  # With ha_enabled the module writes the ha: block itself: the lease table must be the one it
+  # creates (the task role reaches no other), and a deployment that overlaps replicas (100%/200%)
+  # is only safe when every task takes the lease.
+  ha_block = {
+    ha = {
+      lease_table    = aws_dynamodb_table.leases.name
+      lease_name     = var.ha_lease.lease_name
+      lease_duration = var.ha_lease.lease_duration
+      renew_every    = var.ha_lease.renew_every
+      renew_deadline = var.ha_lease.renew_deadline
+    }
+  }
+  # Appended as text, so the operator's file reaches the task as written (comments included).
+  steward_yaml = var.ha_enabled ? "${trimsuffix(var.steward_yaml, "\n")}\n${yamlencode(local.ha_block)}" : var.steward_yaml
+
   # STEWARD_CONFIG_YAML carries the whole steward.yaml: ECS has no config files, and a change
   # to it is a new task definition revision, so it rolls out like any deployment.
   environment = [
     { name = "AWS_REGION", value = local.region },
-    { name = "STEWARD_CONFIG_YAML", value = var.steward_yaml },
+    { name = "STEWARD_CONFIG_YAML", value = local.steward_yaml },
   ]
 
   # Injected by the execution role from Secrets Manager (JSON keys of the one secret); never
@@ -162,6 +177,16 @@ resource "aws_ecs_service" "steward" {
     precondition {
       condition     = try(yamldecode(var.steward_yaml).owner_id, "steward") == var.owner_id
       error_message = "owner_id in steward_yaml must equal var.owner_id (the task role's tag conditions use it)."
+    }
+    # The module writes ha: (a second one would be a duplicate key), and Steward refuses ha
+    # without a shared desired state, so both are caught at plan time rather than in the task.
+    precondition {
+      condition     = try(yamldecode(var.steward_yaml).ha, null) == null
+      error_message = "steward_yaml must not have an ha: block: the module adds it when ha_enabled, naming its own lease table; set the timings in ha_lease."
+    }
+    precondition {
+      condition     = !var.ha_enabled || try(yamldecode(var.steward_yaml).desired_state.dynamodb, null) != null
+      error_message = "ha_enabled needs desired_state.dynamodb in steward_yaml (whitelist_table and environments_table, the module's tables): replicas can't share a YAML directory, and Steward refuses to start with ha on YAML alone."
     }
   }
 

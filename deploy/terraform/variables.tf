@@ -37,6 +37,25 @@ variable "ha_enabled" {
   default     = false
 }
 
+variable "ha_lease" {
+  description = "The leader lease's settings, written with lease_table (this module's lease table) into the ha: block the module adds to steward_yaml when ha_enabled: lease_name (the lease item's key), lease_duration, renew_every, renew_deadline (renew_every < renew_deadline < lease_duration, as steward.yaml's ha: requires). Ignored without ha_enabled."
+  type = object({
+    lease_name     = optional(string, "default")
+    lease_duration = optional(string, "30s")
+    renew_every    = optional(string, "5s")
+    renew_deadline = optional(string, "20s")
+  })
+  default = {}
+
+  validation {
+    condition = alltrue([
+      for duration in [var.ha_lease.lease_duration, var.ha_lease.renew_every, var.ha_lease.renew_deadline] :
+      can(regex("^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$", duration))
+    ])
+    error_message = "ha_lease durations are steward.yaml durations such as 500ms, 5s or 1m."
+  }
+}
+
 variable "desired_count" {
   description = "Number of Steward tasks. More than 1 needs ha_enabled (a leader lease); without it only one may run."
   type        = number

@@ -21,11 +21,15 @@ public final class LeaderLease: Service, Sendable {
     let sleep: @Sendable (Duration) async throws -> Void
     /// When the lease last got an answer from the table (monotonic): the watcher's progress for /healthz.
     private let progress = Mutex<Duration?>(nil)
+    /// Told after every step in which the table answered, with what the fence then says: a
+    /// standby never reconciles, so this is where its readiness and watchdog pings come from.
+    let onObservation: @Sendable (LeaseFence.Snapshot) -> Void
 
     public init(table: LeaseTable, fence: LeaseFence, wake: WakeSignal, metrics: LeaseMetrics = LeaseMetrics(),
                 logger: Logger = Logger(label: "steward.lease"),
                 now: @escaping @Sendable () -> Duration = LeaseFence.monotonicNow,
-                sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) }) {
+                sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) },
+                onObservation: @escaping @Sendable (LeaseFence.Snapshot) -> Void = { _ in }) {
         self.table = table
         self.fence = fence
         elector = Mutex(LeaseElector(identity: fence.identity, timing: table.timing))
@@ -34,6 +38,7 @@ public final class LeaderLease: Service, Sendable {
         self.logger = logger
         self.now = now
         self.sleep = sleep
+        self.onObservation = onObservation
     }
 
     public var identity: String { fence.identity }
@@ -59,6 +64,7 @@ public final class LeaderLease: Service, Sendable {
 
     /// One decision of the elector and the I/O it asks for.
     func step() async {
+        let heardBefore = progress.withLock { $0 }
         let started = now()
         let next = elector.withLock { $0.nextStep(at: started) }
         switch next {
@@ -87,6 +93,8 @@ public final class LeaderLease: Service, Sendable {
             ])
         }
         publish()
+        // Only an answer is progress: a failed read or a step-down must not ping a watchdog.
+        if progress.withLock({ $0 }) != heardBefore { onObservation(fence.snapshot) }
     }
 
     /// A conditional write timed from before it is sent.

@@ -5,7 +5,8 @@ import StewardCore
 /// Reads the managed security groups and their ingress rules into value snapshots for the
 /// planner. Two AWS calls per reconcile whatever the number of entries or environments
 /// (paging aside): one DescribeSecurityGroups by selection tag, one DescribeSecurityGroupRules
-/// for all the groups found — rule ids and rule tags only come from the latter.
+/// for all the groups found (one per 200 groups: EC2's cap on a filter's values) — rule ids and
+/// rule tags only come from the latter.
 public struct WhitelistObserver: Sendable {
     public var ec2: EC2Client
     public var settings: @Sendable (EnvironmentName) -> WhitelistSettings

@@ -21,7 +21,8 @@ struct RunCommand: AsyncParsableCommand {
         'listening on HOST:PORT' and 'first reconcile completed in N ms' (once a reconcile \
         succeeded; 'first reconcile failed in N ms: REASON' when the first did not) on stdout; \
         logs go to stderr. Under systemd (NOTIFY_SOCKET) it sends READY=1 after the first \
-        successful reconcile and WATCHDOG=1 after every pass. SIGTERM or SIGINT finish the \
+        successful reconcile and WATCHDOG=1 after every pass; with 'ha', a standby sends READY=1 \
+        once it has read who leads and WATCHDOG=1 after every answer from the lease table. SIGTERM or SIGINT finish the \
         reconcile in flight, then exit 0.
         """
     )
@@ -116,7 +117,11 @@ struct RunCommand: AsyncParsableCommand {
                                     desiredStateSource: context.base.desiredState.description),
             metrics: DriftMetrics(), settings: configuration.driftReport, post: slack?.driftPoster, logger: Logger(label: "steward.drift"))
         let progress = DaemonProgress(notifier: try SystemdNotifier.fromEnvironment(), logger: logger)  // stdout lines, systemd
-        let lease = parts.map { LeaderLease(table: $0.table, fence: $0.fence, wake: wake, logger: Logger(label: "steward.lease")) }
+        let lease = parts.map { parts in
+            LeaderLease(table: parts.table, fence: parts.fence, wake: wake, logger: Logger(label: "steward.lease"),
+                        onObservation: { progress.leaseObserved($0, replica: parts.fence.identity) })
+        }
+        if let parts { progress.checkLeaseCadence(renewEvery: parts.table.timing.renewEvery) }
         let liveness = DaemonLiveness(loopInterval: .seconds(span.seconds), lease: lease)
         let loop = ReconcileLoop(
             reconciler: context.reconciler,

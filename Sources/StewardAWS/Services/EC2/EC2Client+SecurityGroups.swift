@@ -18,14 +18,24 @@ extension EC2Client {
         }
     }
 
-    /// Rules by rule id and/or filter (`group-id`, `tag:steward:owner`, …), all pages.
-    public func describeSecurityGroupRules(ruleIDs: [String] = [], filters: [EC2Filter] = [], pageSize: Int? = nil) async throws -> [EC2SecurityGroupRule] {
-        var parameters = AWSQueryParameters()
-        parameters.setList("SecurityGroupRuleId", ruleIDs)
-        parameters.setEC2Filters(filters)
-        return try await paged("DescribeSecurityGroupRules", parameters, pageSize: pageSize) { root in
-            root.list("securityGroupRuleSet", item: "item").map(EC2SecurityGroupRule.init(xml:))
+    /// Rules by rule id and/or filter (`group-id`, `tag:steward:owner`, …), all pages. A filter
+    /// with more values than EC2 takes in one call (`valuesPerFilter`) is sent in chunks, each
+    /// paged to its end, the rules merged (once each: a rule two chunks match, by tag say,
+    /// is not counted twice).
+    public func describeSecurityGroupRules(ruleIDs: [String] = [], filters: [EC2Filter] = [], pageSize: Int? = nil,
+                                           valuesPerFilter: Int = EC2Filter.maximumValues) async throws -> [EC2SecurityGroupRule] {
+        var rules: [EC2SecurityGroupRule] = []
+        var seen: Set<String> = []
+        for chunk in EC2Filter.chunked(filters, limit: valuesPerFilter) {
+            var parameters = AWSQueryParameters()
+            parameters.setList("SecurityGroupRuleId", ruleIDs)
+            parameters.setEC2Filters(chunk)
+            let page = try await paged("DescribeSecurityGroupRules", parameters, pageSize: pageSize) { root in
+                root.list("securityGroupRuleSet", item: "item").map(EC2SecurityGroupRule.init(xml:))
+            }
+            rules += page.filter { $0.ruleID.isEmpty || seen.insert($0.ruleID).inserted }
         }
+        return rules
     }
 
     /// Adds ingress permissions, tagging the new rules. Returns the rules AWS reports created
