@@ -20,11 +20,7 @@ import Testing
 
     @Test func aLeaseCreatedFromTheCLILaunchesOneBastionAndItsExpiryTerminatesItWithinTwoSeconds() async throws {
         try await RunDaemonEstate.with { estate, slot in
-            _ = try await estate.moto.boto3("""
-            ec2 = boto3.client('ec2', endpoint_url=ENDPOINT, region_name='us-east-1')
-            ami = ec2.describe_images()['Images'][0]['ImageId']
-            ec2.create_launch_template(LaunchTemplateName='dev-bastion', LaunchTemplateData={'ImageId': ami, 'InstanceType': 't3.nano'})
-            """)
+            try await estate.createBastionTemplate()
             try estate.writeDesired([])
             slot.daemon = try RunDaemonProcess(
                 ["--listen", "127.0.0.1:0", "--desired-state", estate.desiredState.path, "--interval", "60s"],

@@ -45,6 +45,15 @@ final class RunDaemonEstate: TestResource, @unchecked Sendable {
         return output.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
+    /// The launch template `steward run` launches dev's bastions from (`dev-bastion`, t3.nano).
+    func createBastionTemplate() async throws {
+        _ = try await moto.boto3("""
+        ec2 = boto3.client('ec2', endpoint_url=ENDPOINT, region_name='us-east-1')
+        ami = ec2.describe_images()['Images'][0]['ImageId']
+        ec2.create_launch_template(LaunchTemplateName='dev-bastion', LaunchTemplateData={'ImageId': ami, 'InstanceType': 't3.nano'})
+        """)
+    }
+
     /// Writes `desired-state/dev.yaml` atomically (as git or an editor's save would).
     func writeDesired(_ entries: [(cidr: String, expiresAt: Date)], environment: String = "dev") throws {
         try DesiredStateYAML(environment: environment, whitelist: entries.map {

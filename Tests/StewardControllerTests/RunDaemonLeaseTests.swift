@@ -36,11 +36,7 @@ import Testing
             try await estate.moto.createEnvironmentsTable("steward-environments")
             try await estate.moto.createLeaseTable("steward-leases")
             if bastion {
-                _ = try await estate.moto.boto3("""
-                ec2 = boto3.client('ec2', endpoint_url=ENDPOINT, region_name='us-east-1')
-                ami = ec2.describe_images()['Images'][0]['ImageId']
-                ec2.create_launch_template(LaunchTemplateName='dev-bastion', LaunchTemplateData={'ImageId': ami, 'InstanceType': 't3.nano'})
-                """)
+                try await estate.createBastionTemplate()
                 let now = Int(Date().timeIntervalSince1970)
                 _ = try await estate.moto.aws(["dynamodb", "put-item", "--table-name", "steward-environments", "--item", """
                     {"environment":{"S":"dev"},"bastion_requested_by":{"S":"U0123"},\
@@ -157,16 +153,7 @@ import Testing
 
     /// dev's bastion instances that are not terminated, as boto3 sees them: id → state.
     static func liveBastions(_ estate: RunDaemonEstate) async throws -> [String: String] {
-        let output = try await estate.moto.boto3("""
-        ec2 = boto3.client('ec2', endpoint_url=ENDPOINT, region_name='us-east-1')
-        found = {}
-        for r in ec2.describe_instances(Filters=[{'Name': 'tag:Role', 'Values': ['bastion']}])['Reservations']:
-            for i in r['Instances']:
-                if i['State']['Name'] not in ('shutting-down', 'terminated'):
-                    found[i['InstanceId']] = i['State']['Name']
-        print(json.dumps(found))
-        """)
-        return try JSONDecoder().decode([String: String].self, from: Data(output.utf8))
+        try await RunDaemonBastionTests.bastions(estate).filter { !["shutting-down", "terminated"].contains($0.value) }
     }
 
     /// Passes the replica finished, from its /metrics (the reconcile duration's count); 0 before the first.

@@ -1,6 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Foundation
 @testable import steward
 import StewardController
@@ -12,31 +9,11 @@ import Testing
 /// ping then), and no second READY=1 when it later leads and reconciles.
 @Suite struct DaemonProgressStandbyTests {
     @Test func readyOnceAnotherReplicaIsSeenLeadingThenPingsOnlyWhileStandingBy() throws {
-        let name = "steward-standby-\(UUID().uuidString.prefix(8))"
-        let receiver = socket(AF_UNIX, Int32(SOCK_DGRAM.rawValue), 0)
-        try #require(receiver >= 0)
-        defer { close(receiver) }
-        var address = sockaddr_un()
-        address.sun_family = sa_family_t(AF_UNIX)
-        let bytes = [UInt8(0)] + Array(name.utf8)
-        withUnsafeMutableBytes(of: &address.sun_path) { $0.copyBytes(from: bytes) }
-        let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(receiver, $0, socklen_t(2 + bytes.count)) }
-        }
-        try #require(bound == 0)
-        // Datagrams are queued at the receiver before sendto returns: drained without waiting.
-        func drain() -> [String] {
-            var received: [String] = []
-            var buffer = [UInt8](repeating: 0, count: 512)
-            while received.count < 100 {
-                let count = recv(receiver, &buffer, buffer.count, Int32(MSG_DONTWAIT))
-                guard count > 0 else { break }
-                received.append(String(decoding: buffer.prefix(count), as: UTF8.self))
-            }
-            return received
-        }
+        let receiver = try AbstractNotifyReceiver(prefix: "steward-standby")
+        defer { receiver.close() }
+        func drain() -> [String] { receiver.drain() }
 
-        let progress = DaemonProgress(notifier: try SystemdNotifier.fromEnvironment(["NOTIFY_SOCKET": "@" + name]), logger: .init(label: "test"))
+        let progress = DaemonProgress(notifier: try SystemdNotifier.fromEnvironment(["NOTIFY_SOCKET": receiver.notifySocket]), logger: .init(label: "test"))
         // Nobody holds it yet: an acquisition comes next, so no role to announce; the answer still pings.
         progress.leaseObserved(LeaseFence.Snapshot(leading: false, holder: nil, epoch: 0, known: true), replica: "me")
         #expect(drain() == ["WATCHDOG=1\nSTATUS=standby; leader none, epoch 0"])

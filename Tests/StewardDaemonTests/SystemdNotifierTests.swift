@@ -37,25 +37,13 @@ import Testing
     }
 
     @Test func sendsOneDatagramToAnAbstractSocket() throws {
-        let name = "steward-test-\(UUID().uuidString.prefix(8))"
-        let receiver = socket(AF_UNIX, Int32(SOCK_DGRAM.rawValue), 0)
-        try #require(receiver >= 0)
-        defer { close(receiver) }
-        var address = sockaddr_un()
-        address.sun_family = sa_family_t(AF_UNIX)
-        let bytes = [UInt8(0)] + Array(name.utf8)
-        withUnsafeMutableBytes(of: &address.sun_path) { $0.copyBytes(from: bytes) }
-        let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(receiver, $0, socklen_t(2 + bytes.count)) }
-        }
-        try #require(bound == 0)
+        let receiver = try AbstractNotifyReceiver(prefix: "steward-test")
+        defer { receiver.close() }
 
-        let notifier = try #require(try SystemdNotifier.fromEnvironment(["NOTIFY_SOCKET": "@" + name]))
+        let notifier = try #require(try SystemdNotifier.fromEnvironment(["NOTIFY_SOCKET": receiver.notifySocket]))
         try notifier.send(["READY=1", "STATUS=ready"])
         // A Unix datagram is queued at the receiver before sendto returns: nothing to wait for.
-        var buffer = [UInt8](repeating: 0, count: 512)
-        let count = recv(receiver, &buffer, buffer.count, Int32(MSG_DONTWAIT))
-        #expect(count > 0 && String(decoding: buffer.prefix(max(count, 0)), as: UTF8.self) == "READY=1\nSTATUS=ready")
+        #expect(receiver.drain() == ["READY=1\nSTATUS=ready"])
     }
 
     @Test func sendingToAMissingSocketSaysWhatFailed() throws {

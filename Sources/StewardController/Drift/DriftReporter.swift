@@ -43,11 +43,15 @@ public struct DriftReporter: Sendable {
     public func report(observation: DriftObservation, stewardActed: Set<String> = [], stewardActionsComplete: Bool = false,
                        recording: Bool = true) async throws(DriftHistoryError) -> DriftReport {
         let now = clock()
-        var history = try await self.history.load()
-        var report = DriftReport.make(observation: observation, history: &history, stewardActed: stewardActed,
-                                      stewardActionsComplete: stewardActionsComplete, desiredState: desiredStateSource, now: now)
         var actors: [String: DriftActor] = [:]
-        if let attributor {
+        // The look before the recorded fold is only needed to know which findings are new for
+        // attribution, or when nothing is recorded; without it the daemon reads its history
+        // (a file, or a DynamoDB item) once a pass instead of twice.
+        if attributor != nil || !recording {
+            var history = try await self.history.load()
+            var report = DriftReport.make(observation: observation, history: &history, stewardActed: stewardActed,
+                                          stewardActionsComplete: stewardActionsComplete, desiredState: desiredStateSource, now: now)
+            guard let attributor else { return report }
             let fresh = report.findings.filter { $0.state == .new && $0.actor == nil }
             let requests = fresh.compactMap { finding in AttributionRequest(finding: finding).map { (finding.id, $0) } }
             let answers = await attributor.attribute(requests.map(\.1))
@@ -58,8 +62,8 @@ public struct DriftReporter: Sendable {
             for index in report.findings.indices {
                 if let actor = actors[report.findings[index].id] { report.findings[index].actor = actor }
             }
+            guard recording else { return report }
         }
-        guard recording else { return report }
         // The fold is replayed on the history as it is under the lock (not saved from the copy
         // read before attribution), so an ack or alert mark written meanwhile by another
         // process is kept; attribution ran outside the lock because it waits on CloudTrail.

@@ -123,16 +123,15 @@ public struct DynamoDBDriftHistory: DriftHistoryStore {
         let data = try Self.encode(history, location: location)
         let parts = Swift.max(1, (data.count + Self.partBytes - 1) / Self.partBytes)
         let version = stored.version + 1
-        let names = ["#environment": EnvironmentItemCodec.environment, "#version": "version"]
         let condition = stored.version == 0
             ? DynamoDBExpression("attribute_not_exists(#environment)", names: ["#environment": EnvironmentItemCodec.environment])
-            : DynamoDBExpression("#version = :version", names: ["#version": names["#version"]!], values: [":version": .number(stored.version)])
+            : DynamoDBExpression("#version = :version", names: ["#version": "version"], values: [":version": .number(stored.version)])
         var writes: [DynamoDBTransactItem] = []
         for part in 0..<parts {
-            let slice = data[data.index(data.startIndex, offsetBy: part * Self.partBytes)..<data.index(data.startIndex, offsetBy: Swift.min(data.count, (part + 1) * Self.partBytes))]
+            let start = part * Self.partBytes
             var item = Self.key(part: part)
             item["version"] = .number(version)
-            item["data"] = .b(Data(slice))
+            item["data"] = .b(data.subdata(in: start..<Swift.min(data.count, start + Self.partBytes)))
             if part == 0 {
                 item["parts"] = .number(parts)
                 item["schema"] = .s(history.schema)
